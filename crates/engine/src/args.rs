@@ -1,0 +1,399 @@
+//! Ops: Rust functions exposed to JS as SpiderMonkey natives.
+//!
+//! An op is a zero-sized type implementing [`Op`]; `trampoline::<O>` is a monomorphised
+//! `JSNative` that calls `O::call` directly, so a call costs the JSNative entry plus whatever the
+//! op itself does — no table lookup, no boxing, no allocation.
+
+use std::ffi::CStr;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use mozjs::jsapi::{
+    CallArgs, GCReason, JSContext, JSObject, JS_DefineFunction, JS_DefineProperty,
+    JS_NewPlainObject, JS_NewUint8Array, JS_ReportErrorUTF8, Value, JS_GC,
+};
+use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, NullValue, ObjectValue, UndefinedValue};
+use mozjs::rooted;
+
+use crate::engine::{js_string_to_rust, new_js_string, Engine, Persistent};
+
+pub(crate) static GC_STRESS: AtomicBool = AtomicBool::new(false);
+
+/// An exception is pending on the context; return it to SpiderMonkey unchanged.
+#[derive(Debug, Clone, Copy)]
+pub struct Thrown;
+
+pub type OpResult = Result<(), Thrown>;
+
+/// A Rust function callable from JS.
+pub trait Op {
+    /// The JS-visible function name.
+    const NAME: &'static CStr;
+    /// The function's `length`.
+    const LENGTH: u32 = 0;
+    fn call(args: &mut Args) -> OpResult;
+}
+
+pub(crate) unsafe extern "C" fn trampoline<O: Op>(
+    cx: *mut JSContext,
+    argc: u32,
+    vp: *mut Value,
+) -> bool {
+    if GC_STRESS.load(Ordering::Relaxed) {
+        JS_GC(cx, GCReason::API);
+    }
+    let mut args = Args {
+        cx,
+        call: CallArgs::from_vp(vp, argc),
+    };
+    args.call.rval().set(UndefinedValue());
+    match catch_unwind(AssertUnwindSafe(|| O::call(&mut args))) {
+        Ok(Ok(())) => true,
+        Ok(Err(Thrown)) => false,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let text = format!("lode internal error in {:?}: {}\0", O::NAME, msg);
+            JS_ReportErrorUTF8(cx, text.as_ptr() as *const _);
+            false
+        }
+    }
+}
+
+/// The arguments and return slot of one op call.
+pub struct Args {
+    pub(crate) cx: *mut JSContext,
+    pub(crate) call: CallArgs,
+}
+
+impl Args {
+    pub fn len(&self) -> usize {
+        self.call.argc_ as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub(crate) fn raw(&self, i: usize) -> Value {
+        if i < self.len() {
+            unsafe { *self.call.argv_.add(i) }
+        } else {
+            UndefinedValue()
+        }
+    }
+
+    pub fn is_undefined(&self, i: usize) -> bool {
+        self.raw(i).is_undefined()
+    }
+
+    pub fn is_null_or_undefined(&self, i: usize) -> bool {
+        self.raw(i).is_null_or_undefined()
+    }
+
+    pub fn is_string(&self, i: usize) -> bool {
+        self.raw(i).is_string()
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.raw(i).is_number()
+    }
+
+    /// The argument as a number (`ToNumber`).
+    pub fn number(&mut self, i: usize) -> Result<f64, Thrown> {
+        let v = self.raw(i);
+        if v.is_int32() {
+            return Ok(v.to_int32() as f64);
+        }
+        if v.is_double() {
+            return Ok(v.to_double());
+        }
+        rooted!(in(self.cx) let v = v);
+        unsafe { mozjs::rust::ToNumber(&mut cx_wrapper(self.cx), v.handle()).map_err(|_| Thrown) }
+    }
+
+    /// The argument as an i32 when it is a number, else `default`.
+    pub fn int_or(&self, i: usize, default: i32) -> i32 {
+        let v = self.raw(i);
+        if v.is_int32() {
+            v.to_int32()
+        } else if v.is_double() {
+            let d = v.to_double();
+            if d.is_finite() {
+                d as i64 as i32
+            } else {
+                default
+            }
+        } else {
+            default
+        }
+    }
+
+    /// The argument's truthiness (`ToBoolean`).
+    pub fn boolean(&self, i: usize) -> bool {
+        let v = self.raw(i);
+        rooted!(in(self.cx) let v = v);
+        unsafe { mozjs::rust::ToBoolean(v.handle()) }
+    }
+
+    /// The argument as a string (`ToString`).
+    pub fn string(&mut self, i: usize) -> Result<String, Thrown> {
+        let v = self.raw(i);
+        rooted!(in(self.cx) let v = v);
+        unsafe {
+            let s = if v.get().is_string() {
+                v.get().to_string()
+            } else {
+                mozjs::rust::ToString(&mut cx_wrapper(self.cx), v.handle())
+            };
+            if s.is_null() {
+                return Err(Thrown);
+            }
+            Ok(js_string_to_rust(self.cx, s))
+        }
+    }
+
+    /// The bytes of an ArrayBufferView argument (Uint8Array, Buffer, DataView, ...), or `None`.
+    /// The borrow ends before anything else can run JS or GC.
+    pub fn bytes(&self, i: usize) -> Option<&[u8]> {
+        let v = self.raw(i);
+        if !v.is_object() {
+            return None;
+        }
+        unsafe {
+            let obj = v.to_object();
+            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
+                return None;
+            }
+            let mut len = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = ptr::null_mut();
+            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
+                obj,
+                &mut len,
+                &mut shared,
+                &mut data,
+            );
+            if data.is_null() || len == 0 {
+                return Some(&[]);
+            }
+            Some(std::slice::from_raw_parts(data, len))
+        }
+    }
+
+    /// The argument kept alive beyond this call.
+    pub fn persistent(&self, i: usize) -> Persistent {
+        Persistent::new(self.raw(i))
+    }
+
+    pub fn ret_undefined(&mut self) {
+        self.call.rval().set(UndefinedValue());
+    }
+
+    pub fn ret_null(&mut self) {
+        self.call.rval().set(NullValue());
+    }
+
+    pub fn ret_number(&mut self, n: f64) {
+        let v = if n.fract() == 0.0
+            && n >= i32::MIN as f64
+            && n <= i32::MAX as f64
+            && !(n == 0.0 && n.is_sign_negative())
+        {
+            Int32Value(n as i32)
+        } else {
+            DoubleValue(n)
+        };
+        self.call.rval().set(v);
+    }
+
+    pub fn ret_int(&mut self, n: i32) {
+        self.call.rval().set(Int32Value(n));
+    }
+
+    pub fn ret_bool(&mut self, b: bool) {
+        self.call.rval().set(BooleanValue(b));
+    }
+
+    pub fn ret_string(&mut self, s: &str) -> OpResult {
+        let v = unsafe { new_js_string(self.cx, s) }?;
+        self.call.rval().set(v);
+        Ok(())
+    }
+
+    /// Returns argument `i` unchanged.
+    pub fn ret_arg(&mut self, i: usize) {
+        let v = self.raw(i);
+        self.call.rval().set(v);
+    }
+
+    pub fn ret_persistent(&mut self, p: &Persistent) {
+        self.call.rval().set(p.get());
+    }
+
+    /// Returns a new Uint8Array holding a copy of `bytes`.
+    pub fn ret_bytes(&mut self, bytes: &[u8]) -> OpResult {
+        unsafe {
+            let arr = JS_NewUint8Array(self.cx, bytes.len());
+            if arr.is_null() {
+                return Err(Thrown);
+            }
+            if !bytes.is_empty() {
+                let mut len = 0usize;
+                let mut shared = false;
+                let mut data: *mut u8 = ptr::null_mut();
+                mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
+                    arr,
+                    &mut len,
+                    &mut shared,
+                    &mut data,
+                );
+                ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+            }
+            self.call.rval().set(ObjectValue(arr));
+        }
+        Ok(())
+    }
+
+    /// Returns a JS array of strings.
+    pub fn ret_strings<S: AsRef<str>>(&mut self, items: &[S]) -> OpResult {
+        unsafe {
+            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, items.len()));
+            if arr.get().is_null() {
+                return Err(Thrown);
+            }
+            for (i, s) in items.iter().enumerate() {
+                rooted!(in(self.cx) let v = new_js_string(self.cx, s.as_ref())?);
+                if !mozjs::jsapi::JS_DefineElement(
+                    self.cx,
+                    arr.handle().into(),
+                    i as u32,
+                    v.handle().into(),
+                    mozjs::jsapi::JSPROP_ENUMERATE as u32,
+                ) {
+                    return Err(Thrown);
+                }
+            }
+            self.call.rval().set(ObjectValue(arr.get()));
+        }
+        Ok(())
+    }
+
+    /// Throws a plain `Error` with `message`; return the result from the op.
+    pub fn throw_error(&mut self, message: &str) -> Thrown {
+        let text = format!("{}\0", message.replace('\0', "\\0"));
+        unsafe { JS_ReportErrorUTF8(self.cx, text.as_ptr() as *const _) };
+        Thrown
+    }
+}
+
+/// Builds a binding object: the plain JS object of ops and constants one domain exposes to
+/// `lib/` (e.g. `binding('timers')`).
+pub struct Binding {
+    object: Persistent,
+    cx: *mut JSContext,
+}
+
+impl Binding {
+    pub fn new(engine: &mut Engine) -> Binding {
+        let cx = engine.raw_cx();
+        let obj = unsafe { JS_NewPlainObject(cx) };
+        assert!(!obj.is_null(), "out of memory creating a binding object");
+        Binding {
+            object: Persistent::new(ObjectValue(obj)),
+            cx,
+        }
+    }
+
+    fn obj(&self) -> *mut JSObject {
+        self.object.get().to_object()
+    }
+
+    /// Adds op `O` as a method named `O::NAME`.
+    pub fn op<O: Op>(&mut self) -> &mut Self {
+        unsafe {
+            rooted!(in(self.cx) let obj = self.obj());
+            let f = JS_DefineFunction(
+                self.cx,
+                obj.handle().into(),
+                O::NAME.as_ptr(),
+                Some(trampoline::<O>),
+                O::LENGTH,
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            );
+            assert!(!f.is_null(), "defining op {:?} failed", O::NAME);
+        }
+        self
+    }
+
+    fn define(&mut self, name: &str, v: Value) -> &mut Self {
+        let cname = std::ffi::CString::new(name).expect("property name without NUL");
+        unsafe {
+            rooted!(in(self.cx) let obj = self.obj());
+            rooted!(in(self.cx) let v = v);
+            let ok = JS_DefineProperty(
+                self.cx,
+                obj.handle().into(),
+                cname.as_ptr(),
+                v.handle().into(),
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            );
+            assert!(ok, "defining {name} failed");
+        }
+        self
+    }
+
+    pub fn number(&mut self, name: &str, n: f64) -> &mut Self {
+        self.define(name, DoubleValue(n))
+    }
+
+    pub fn boolean(&mut self, name: &str, b: bool) -> &mut Self {
+        self.define(name, BooleanValue(b))
+    }
+
+    pub fn string(&mut self, name: &str, s: &str) -> &mut Self {
+        let v = unsafe { new_js_string(self.cx, s) }.expect("out of memory creating a string");
+        rooted!(in(self.cx) let _keep = v);
+        self.define(name, v)
+    }
+
+    pub fn strings(&mut self, name: &str, items: &[String]) -> &mut Self {
+        unsafe {
+            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, items.len()));
+            for (i, s) in items.iter().enumerate() {
+                rooted!(in(self.cx) let v = new_js_string(self.cx, s).expect("out of memory"));
+                mozjs::jsapi::JS_DefineElement(
+                    self.cx,
+                    arr.handle().into(),
+                    i as u32,
+                    v.handle().into(),
+                    mozjs::jsapi::JSPROP_ENUMERATE as u32,
+                );
+            }
+            let v = ObjectValue(arr.get());
+            self.define(name, v)
+        }
+    }
+
+    pub fn value(&mut self, name: &str, p: &Persistent) -> &mut Self {
+        self.define(name, p.get())
+    }
+
+    pub fn binding(&mut self, name: &str, b: &Binding) -> &mut Self {
+        self.define(name, b.object.get())
+    }
+
+    pub fn persistent(&self) -> &Persistent {
+        &self.object
+    }
+}
+
+/// A `mozjs::context::JSContext` wrapper for the few mozjs helpers that take one. Only used for
+/// the duration of a single helper call on the JS thread.
+pub(crate) fn cx_wrapper(cx: *mut JSContext) -> mozjs::context::JSContext {
+    unsafe { mozjs::context::JSContext::from_ptr(std::ptr::NonNull::new_unchecked(cx)) }
+}

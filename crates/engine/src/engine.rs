@@ -1,0 +1,389 @@
+//! The JS runtime: one SpiderMonkey context, one global, the promise job queue.
+
+use std::cell::RefCell;
+use std::ffi::CString;
+use std::ptr;
+
+use mozjs::gc::RootedTraceableBox;
+use mozjs::glue::{DeleteCompileOptions, NewCompileOptions};
+use mozjs::jsapi::Heap;
+use mozjs::jsapi::{
+    EnterRealm, HandleValueArray, JSContext, JSObject, JSString, JS_CallFunctionValue,
+    JS_ClearPendingException, JS_GetPendingException, JS_GetProperty, JS_IsExceptionPending,
+    JS_NewGlobalObject, OnNewGlobalHookOption, PromiseRejectionHandlingState, Value,
+};
+use mozjs::jsval::{BooleanValue, DoubleValue, ObjectValue, StringValue, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::{JSEngine, RealmOptions, Runtime, SIMPLE_GLOBAL_CLASS};
+
+use crate::args::Thrown;
+
+/// A JS value kept alive (rooted) for as long as this handle lives.
+pub struct Persistent(RootedTraceableBox<Heap<Value>>);
+
+impl Persistent {
+    pub(crate) fn new(v: Value) -> Persistent {
+        Persistent(RootedTraceableBox::from_box(Heap::boxed(v)))
+    }
+
+    pub(crate) fn get(&self) -> Value {
+        self.0.get()
+    }
+
+    pub fn is_undefined(&self) -> bool {
+        self.get().is_undefined()
+    }
+
+    pub fn is_function(&self) -> bool {
+        let v = self.get();
+        v.is_object() && unsafe { mozjs::jsapi::IsCallable(v.to_object()) }
+    }
+}
+
+/// An argument for [`Engine::call`].
+pub enum Arg<'a> {
+    Undefined,
+    Bool(bool),
+    Number(f64),
+    Str(&'a str),
+    Value(&'a Persistent),
+}
+
+/// What a call or evaluation returned, for the kinds Rust cares about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Returned {
+    Undefined,
+    Bool(bool),
+    Number(f64),
+    Other,
+}
+
+impl Returned {
+    pub fn as_f64(&self) -> f64 {
+        match self {
+            Returned::Number(n) => *n,
+            Returned::Bool(true) => 1.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// How a promise's rejection state changed (from SpiderMonkey's rejection tracker).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RejectionKind {
+    Unhandled,
+    Handled,
+}
+
+pub struct Rejection {
+    pub promise: Persistent,
+    pub kind: RejectionKind,
+}
+
+thread_local! {
+    static REJECTIONS: RefCell<Vec<Rejection>> = const { RefCell::new(Vec::new()) };
+}
+
+unsafe extern "C" fn track_rejection(
+    _cx: *mut JSContext,
+    _muted: bool,
+    promise: mozjs::jsapi::HandleObject,
+    state: PromiseRejectionHandlingState,
+    _data: *mut std::ffi::c_void,
+) {
+    let kind = if state == PromiseRejectionHandlingState::Unhandled {
+        RejectionKind::Unhandled
+    } else {
+        RejectionKind::Handled
+    };
+    let p = Persistent::new(ObjectValue(promise.get()));
+    REJECTIONS.with(|r| r.borrow_mut().push(Rejection { promise: p, kind }));
+}
+
+/// Takes the rejection changes recorded since the last call, oldest first.
+pub(crate) fn take_rejections() -> Vec<Rejection> {
+    REJECTIONS.with(|r| std::mem::take(&mut *r.borrow_mut()))
+}
+
+pub(crate) fn has_rejections() -> bool {
+    REJECTIONS.with(|r| !r.borrow().is_empty())
+}
+
+/// One JS runtime. Create at most one per thread; keep it on the thread that made it.
+pub struct Engine {
+    global: Persistent,
+    runtime: Runtime,
+    _engine: JSEngine,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        let engine = JSEngine::init().expect("SpiderMonkey initialises once per process");
+        let runtime = Runtime::new(engine.handle());
+        let cx = unsafe { runtime.cx_no_gc().raw_cx_no_gc() };
+        let options = RealmOptions::default();
+        let global = unsafe {
+            let g = JS_NewGlobalObject(
+                cx,
+                &SIMPLE_GLOBAL_CLASS,
+                ptr::null_mut(),
+                OnNewGlobalHookOption::FireOnNewGlobalHook,
+                &*options,
+            );
+            assert!(!g.is_null(), "creating the global object failed");
+            EnterRealm(cx, g);
+            // SpiderMonkey keeps the microtask queue; the job queue object only supplies the
+            // host hooks. (`UseInternalJobQueues` cannot be used: mozjs initialises self-hosted
+            // code first, after which SpiderMonkey refuses it.)
+            let queue = mozjs::glue::CreateJobQueue(&JOB_QUEUE_TRAPS);
+            mozjs::jsapi::JS::SetJobQueue(cx, queue as *mut mozjs::jsapi::JS::JobQueue);
+            mozjs::jsapi::JS::SetPromiseRejectionTrackerCallback(
+                cx,
+                Some(track_rejection),
+                ptr::null_mut(),
+            );
+            g
+        };
+        Engine {
+            global: Persistent::new(ObjectValue(global)),
+            runtime,
+            _engine: engine,
+        }
+    }
+
+    pub(crate) fn raw_cx(&mut self) -> *mut JSContext {
+        unsafe { self.runtime.cx().raw_cx() }
+    }
+
+    pub fn global(&self) -> &Persistent {
+        &self.global
+    }
+
+    /// Evaluates a classic script in the global scope.
+    pub fn eval(&mut self, source: &str, filename: &str) -> Result<Persistent, Thrown> {
+        let cx = self.raw_cx();
+        let fname = CString::new(filename.replace('\0', "")).unwrap();
+        unsafe {
+            let opts = NewCompileOptions(cx, fname.as_ptr(), 1);
+            let mut src = mozjs::rust::transform_str_to_source_text(source);
+            rooted!(in(cx) let mut rval = UndefinedValue());
+            let ok = mozjs::jsapi::JS::Evaluate2(cx, opts, &mut src, rval.handle_mut().into());
+            DeleteCompileOptions(opts);
+            if ok {
+                Ok(Persistent::new(rval.get()))
+            } else {
+                Err(Thrown)
+            }
+        }
+    }
+
+    /// Calls `f` with `this` = undefined.
+    pub fn call(&mut self, f: &Persistent, args: &[Arg]) -> Result<Returned, Thrown> {
+        self.call_inner(f, args).map(|v| to_returned(v.get()))
+    }
+
+    /// Calls `f` and keeps its result.
+    pub fn call_keep(&mut self, f: &Persistent, args: &[Arg]) -> Result<Persistent, Thrown> {
+        self.call_inner(f, args)
+    }
+
+    fn call_inner(&mut self, f: &Persistent, args: &[Arg]) -> Result<Persistent, Thrown> {
+        let cx = self.raw_cx();
+        unsafe {
+            let mut vals: Vec<Value> = Vec::with_capacity(args.len());
+            // Values are kept alive by a rooted vector while strings are created.
+            mozjs::rooted_vec!(let mut roots);
+            for a in args {
+                let v = match a {
+                    Arg::Undefined => UndefinedValue(),
+                    Arg::Bool(b) => BooleanValue(*b),
+                    Arg::Number(n) => DoubleValue(*n),
+                    Arg::Str(s) => new_js_string(cx, s)?,
+                    Arg::Value(p) => p.get(),
+                };
+                roots.push(v);
+                vals.push(v);
+            }
+            let _ = &vals;
+            let arr = HandleValueArray {
+                length_: roots.len(),
+                elements_: roots.as_ptr() as *const Value,
+            };
+            rooted!(in(cx) let fval = f.get());
+            rooted!(in(cx) let this = ptr::null_mut::<JSObject>());
+            rooted!(in(cx) let mut rval = UndefinedValue());
+            if JS_CallFunctionValue(
+                cx,
+                this.handle().into(),
+                fval.handle().into(),
+                &arr,
+                rval.handle_mut().into(),
+            ) {
+                Ok(Persistent::new(rval.get()))
+            } else {
+                Err(Thrown)
+            }
+        }
+    }
+
+    /// Reads `obj[name]`.
+    pub fn get(&mut self, obj: &Persistent, name: &str) -> Result<Persistent, Thrown> {
+        let cx = self.raw_cx();
+        let v = obj.get();
+        if !v.is_object() {
+            return Ok(Persistent::new(UndefinedValue()));
+        }
+        let cname = CString::new(name).unwrap();
+        unsafe {
+            rooted!(in(cx) let o = v.to_object());
+            rooted!(in(cx) let mut rval = UndefinedValue());
+            if JS_GetProperty(
+                cx,
+                o.handle().into(),
+                cname.as_ptr(),
+                rval.handle_mut().into(),
+            ) {
+                Ok(Persistent::new(rval.get()))
+            } else {
+                Err(Thrown)
+            }
+        }
+    }
+
+    /// Takes the pending exception, if any, clearing it.
+    pub fn take_exception(&mut self) -> Option<Persistent> {
+        let cx = self.raw_cx();
+        unsafe {
+            if !JS_IsExceptionPending(cx) {
+                return None;
+            }
+            rooted!(in(cx) let mut v = UndefinedValue());
+            JS_GetPendingException(cx, v.handle_mut().into());
+            JS_ClearPendingException(cx);
+            Some(Persistent::new(v.get()))
+        }
+    }
+
+    /// Runs every queued promise job, including ones queued while running. Stops early when a
+    /// job throws (the exception is left pending; the rest run on the next call).
+    pub fn run_microtasks(&mut self) -> Result<(), Thrown> {
+        let cx = self.raw_cx();
+        unsafe { drain_microtasks(cx) }
+    }
+
+    /// Whether promise rejections were recorded and not yet taken by JS.
+    pub fn has_pending_rejections(&self) -> bool {
+        has_rejections()
+    }
+
+    /// Runs a full garbage collection.
+    pub fn gc(&mut self) {
+        let cx = self.raw_cx();
+        unsafe { mozjs::jsapi::JS_GC(cx, mozjs::jsapi::GCReason::API) }
+    }
+
+    /// Makes every later op call start with a full GC (see [`crate::set_gc_stress`]).
+    pub fn stress_gc(&mut self, on: bool) {
+        crate::set_gc_stress(on);
+    }
+
+    /// Installs the engine-level natives (introspection, function compilation) on `binding`.
+    pub fn install_natives(&mut self, binding: &mut crate::Binding) {
+        crate::introspect::install(binding);
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+fn to_returned(v: Value) -> Returned {
+    if v.is_undefined() {
+        Returned::Undefined
+    } else if v.is_boolean() {
+        Returned::Bool(v.to_boolean())
+    } else if v.is_number() {
+        Returned::Number(v.to_number())
+    } else {
+        Returned::Other
+    }
+}
+
+/// Creates a JS string from UTF-8.
+pub(crate) unsafe fn new_js_string(cx: *mut JSContext, s: &str) -> Result<Value, Thrown> {
+    let chars = mozjs::conversions::Utf8Chars::from(s);
+    let js = mozjs::jsapi::JS_NewStringCopyUTF8N(cx, &*chars as *const _);
+    if js.is_null() {
+        Err(Thrown)
+    } else {
+        Ok(StringValue(&*js))
+    }
+}
+
+/// Copies a JS string into a Rust `String` (lone surrogates become U+FFFD).
+pub(crate) unsafe fn js_string_to_rust(cx: *mut JSContext, s: *mut JSString) -> String {
+    let wrapper = crate::args::cx_wrapper(cx);
+    mozjs::conversions::jsstr_to_string(&wrapper, ptr::NonNull::new_unchecked(s))
+}
+
+static JOB_QUEUE_TRAPS: mozjs::glue::JobQueueTraps = mozjs::glue::JobQueueTraps {
+    getHostDefinedData: Some(host_defined_data),
+    getHostDefinedGlobal: Some(host_defined_global),
+    runJobs: Some(run_jobs_trap),
+    traceNonGCThingMicroTask: Some(trace_non_gc_microtask),
+};
+
+unsafe extern "C" fn host_defined_data(
+    cx: *mut JSContext,
+    mut incumbent: mozjs::jsapi::MutableHandleObject,
+    mut data: mozjs::jsapi::MutableHandleObject,
+) -> bool {
+    incumbent.set(mozjs::jsapi::CurrentGlobalOrNull(cx));
+    data.set(ptr::null_mut());
+    true
+}
+
+unsafe extern "C" fn host_defined_global(
+    cx: *mut JSContext,
+    mut data: mozjs::jsapi::MutableHandleObject,
+) -> bool {
+    data.set(mozjs::jsapi::CurrentGlobalOrNull(cx));
+    true
+}
+
+unsafe extern "C" fn run_jobs_trap(cx: *mut JSContext) {
+    let _ = drain_microtasks(cx);
+}
+
+unsafe extern "C" fn trace_non_gc_microtask(_trc: *mut mozjs::jsapi::JSTracer, _v: *mut Value) {}
+
+thread_local! {
+    static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs queued microtasks until the queue is empty or one throws.
+pub(crate) unsafe fn drain_microtasks(cx: *mut JSContext) -> Result<(), Thrown> {
+    if DRAINING.with(|d| d.replace(true)) {
+        return Ok(());
+    }
+    let mut result = Ok(());
+    while mozjs::jsapi::JS::HasAnyMicroTasks(cx) {
+        rooted!(in(cx) let mut task = UndefinedValue());
+        mozjs::glue::JS_DequeueNextMicroTask(cx, task.handle_mut().into());
+        if !mozjs::jsapi::JS::IsJSMicroTask(&task.get()) {
+            continue;
+        }
+        rooted!(in(cx) let job = mozjs::jsapi::JS::ToUnwrappedJSMicroTask(&task.get()));
+        if job.get().is_null() {
+            continue;
+        }
+        if !mozjs::jsapi::JS::RunJSMicroTask(cx, job.handle().into()) && JS_IsExceptionPending(cx) {
+            result = Err(Thrown);
+            break;
+        }
+    }
+    DRAINING.with(|d| d.set(false));
+    result
+}

@@ -1,0 +1,348 @@
+//! The event loop: Node's phase order on a tokio current-thread runtime.
+//!
+//! Each turn: update the cached loop time; **timers** (JS `processTimers(now)` runs every
+//! expired timer and returns the next expiry); **poll** (wait for completions such as signals,
+//! no longer than the nearest timer, not at all when immediates are queued); **check** (JS
+//! `processImmediates()`). After every call into JS the nextTick queue and the promise jobs are
+//! drained (`runNextTicks`). The loop ends when nothing referenced is pending; then
+//! `beforeExit` fires (which may schedule more work) and finally `exit`.
+//!
+//! Timers and immediates live in JS (`lib/internal/timers.js`); Rust keeps only the nearest
+//! deadline, whether it is referenced, and the immediate counts, all set through ops in
+//! [`crate::ops::timers`].
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use lode_engine::{Arg, Engine, Persistent};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+
+use crate::ops;
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// A script file (`lode file.js`).
+    File(String),
+    /// `-e CODE`; with `print`, `-p CODE`.
+    Eval { source: String, print: bool },
+    /// The program read from standard input.
+    Stdin(String),
+    /// The interactive REPL.
+    Repl,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub entry: Entry,
+    /// `process.argv` as node builds it: [execPath, script?, ...args].
+    pub argv: Vec<String>,
+    pub exec_argv: Vec<String>,
+    pub argv0: String,
+    pub exec_path: String,
+    /// Modules to preload (`-r`).
+    pub preload: Vec<String>,
+}
+
+/// Something that finished outside JS and must be delivered on the JS thread.
+#[derive(Debug)]
+pub enum Completion {
+    Signal(i32),
+}
+
+/// Loop state the ops read and write. One per JS thread.
+pub struct LoopState {
+    start: Instant,
+    /// Loop time in ms, cached at the start of each turn (libuv's `uv_now`).
+    now_ms: Cell<f64>,
+    /// Absolute loop time of the nearest timer, if any.
+    pub timer_deadline: Cell<Option<f64>>,
+    pub timer_ref: Cell<bool>,
+    pub immediate_count: Cell<u32>,
+    pub immediate_ref_count: Cell<u32>,
+    pub tick_scheduled: Cell<bool>,
+    /// Other referenced handles (servers, sockets, child processes, ...).
+    pub ref_handles: Cell<i64>,
+    pub completions_tx: UnboundedSender<Completion>,
+    completions_rx: RefCell<UnboundedReceiver<Completion>>,
+    pub tokio: tokio::runtime::Runtime,
+}
+
+impl LoopState {
+    fn new() -> LoopState {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        LoopState {
+            start: Instant::now(),
+            now_ms: Cell::new(0.0),
+            timer_deadline: Cell::new(None),
+            timer_ref: Cell::new(true),
+            immediate_count: Cell::new(0),
+            immediate_ref_count: Cell::new(0),
+            tick_scheduled: Cell::new(false),
+            ref_handles: Cell::new(0),
+            completions_tx: tx,
+            completions_rx: RefCell::new(rx),
+            tokio: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("creating the tokio runtime"),
+        }
+    }
+
+    /// Milliseconds since the loop started (fresh, not cached).
+    pub fn hrtime_ms(&self) -> f64 {
+        self.start.elapsed().as_secs_f64() * 1000.0
+    }
+
+    pub fn update_time(&self) {
+        self.now_ms.set(self.hrtime_ms().floor());
+    }
+
+    /// The cached loop time (`getLibuvNow`).
+    pub fn now(&self) -> f64 {
+        self.now_ms.get()
+    }
+
+    fn alive(&self) -> bool {
+        (self.timer_deadline.get().is_some() && self.timer_ref.get())
+            || self.immediate_ref_count.get() > 0
+            || self.ref_handles.get() > 0
+    }
+}
+
+thread_local! {
+    static LOOP: std::rc::Rc<LoopState> = std::rc::Rc::new(LoopState::new());
+}
+
+/// The loop state of this thread.
+pub fn loop_state() -> std::rc::Rc<LoopState> {
+    LOOP.with(|l| l.clone())
+}
+
+/// The JS functions the loop calls, returned by the bootstrap script.
+struct Hooks {
+    process_timers: Rc<Persistent>,
+    process_immediates: Rc<Persistent>,
+    run_next_ticks: Rc<Persistent>,
+    handle_fatal: Rc<Persistent>,
+    emit_before_exit: Rc<Persistent>,
+    emit_exit: Rc<Persistent>,
+    on_signal: Rc<Persistent>,
+    run_main: Rc<Persistent>,
+}
+
+struct Runner {
+    hooks: Hooks,
+    state: std::rc::Rc<LoopState>,
+    engine: Engine,
+}
+
+impl Runner {
+    /// Called when a call into JS threw: gives the exception to JS (`process` 'uncaughtException'
+    /// or the fatal report, which exits).
+    fn fatal(&mut self) {
+        let Some(err) = self.engine.take_exception() else {
+            // An uncatchable error (e.g. out of memory): nothing to report from JS.
+            eprintln!("lode: uncatchable error (out of memory?)");
+            ops::process::exit_process(1);
+        };
+        let hook = clone_ref(&self.hooks.handle_fatal);
+        if self.engine.call(&hook, &[Arg::Value(&err)]).is_err() {
+            eprintln!("lode: error while reporting an uncaught exception");
+            ops::process::exit_process(7);
+        }
+    }
+
+    /// Calls a hook, then drains nextTicks and microtasks as Node does after every callback.
+    fn call(&mut self, f: &Persistent, args: &[Arg]) -> f64 {
+        let r = match self.engine.call(f, args) {
+            Ok(r) => r.as_f64(),
+            Err(_) => {
+                self.fatal();
+                0.0
+            }
+        };
+        self.ticks();
+        r
+    }
+
+    fn ticks(&mut self) {
+        loop {
+            let hook = clone_ref(&self.hooks.run_next_ticks);
+            if self.engine.call(&hook, &[]).is_ok() {
+                return;
+            }
+            self.fatal();
+        }
+    }
+
+    fn run_timers(&mut self) {
+        let Some(deadline) = self.state.timer_deadline.get() else {
+            return;
+        };
+        let now = self.state.now();
+        if deadline > now {
+            return;
+        }
+        let hook = clone_ref(&self.hooks.process_timers);
+        let next = self.call(&hook, &[Arg::Number(now)]);
+        // Node's convention: 0 = no timers, >0 = next expiry (referenced), <0 = unreferenced.
+        if next == 0.0 {
+            self.state.timer_deadline.set(None);
+        } else {
+            self.state.timer_deadline.set(Some(next.abs()));
+            self.state.timer_ref.set(next > 0.0);
+        }
+    }
+
+    fn poll(&mut self) {
+        let timeout = if self.state.immediate_count.get() > 0 {
+            Some(Duration::ZERO)
+        } else if let Some(d) = self.state.timer_deadline.get() {
+            let wait = (d - self.state.hrtime_ms()).max(0.0);
+            Some(Duration::from_micros((wait * 1000.0) as u64))
+        } else if self.state.alive() {
+            None
+        } else {
+            Some(Duration::ZERO)
+        };
+        let state = self.state.clone();
+        let mut got: Vec<Completion> = Vec::new();
+        {
+            let mut rx = state.completions_rx.borrow_mut();
+            while let Ok(c) = rx.try_recv() {
+                got.push(c);
+            }
+            if got.is_empty() && timeout != Some(Duration::ZERO) {
+                state.tokio.block_on(async {
+                    let recv = rx.recv();
+                    match timeout {
+                        Some(t) => {
+                            if let Ok(Some(c)) = tokio::time::timeout(t, recv).await {
+                                got.push(c);
+                            }
+                        }
+                        None => {
+                            if let Some(c) = recv.await {
+                                got.push(c);
+                            }
+                        }
+                    }
+                });
+                while let Ok(c) = rx.try_recv() {
+                    got.push(c);
+                }
+            }
+        }
+        for c in got {
+            match c {
+                Completion::Signal(sig) => {
+                    let hook = clone_ref(&self.hooks.on_signal);
+                    self.call(&hook, &[Arg::Number(sig as f64)]);
+                }
+            }
+        }
+    }
+
+    fn run_immediates(&mut self) {
+        if self.state.immediate_count.get() == 0 {
+            return;
+        }
+        let hook = clone_ref(&self.hooks.process_immediates);
+        self.call(&hook, &[]);
+    }
+
+    fn run_loop(&mut self) {
+        loop {
+            loop {
+                self.state.update_time();
+                self.run_timers();
+                self.poll();
+                self.run_immediates();
+                if !self.state.alive() && self.state.immediate_count.get() == 0 {
+                    break;
+                }
+            }
+            let hook = clone_ref(&self.hooks.emit_before_exit);
+            self.call(&hook, &[]);
+            if !self.state.alive() && self.state.immediate_count.get() == 0 {
+                break;
+            }
+        }
+    }
+}
+
+/// A hook shared between the hook table and a call in progress.
+fn clone_ref(p: &Rc<Persistent>) -> Rc<Persistent> {
+    p.clone()
+}
+
+/// Runs a program to completion and returns the process exit code.
+pub fn run(options: RunOptions) -> i32 {
+    let mut engine = Engine::new();
+    if std::env::var("LODE_GC_STRESS").is_ok_and(|v| v == "1") {
+        engine.stress_gc(true);
+    }
+    let state = loop_state();
+    state.update_time();
+    let bindings = ops::create_bindings(&mut engine, &options);
+    let source = crate::builtins::source("internal/bootstrap").expect("bootstrap is embedded");
+    let bootstrap = match engine.eval(source, "node:internal/bootstrap") {
+        Ok(f) => f,
+        Err(_) => {
+            report_startup_failure(&mut engine);
+            return 70;
+        }
+    };
+    let hooks_obj = match engine.call_keep(&bootstrap, &[Arg::Value(bindings.persistent())]) {
+        Ok(h) => h,
+        Err(_) => {
+            report_startup_failure(&mut engine);
+            return 70;
+        }
+    };
+    let mut get = |name: &str| {
+        Rc::new(
+            engine
+                .get(&hooks_obj, name)
+                .unwrap_or_else(|_| panic!("bootstrap hook {name}")),
+        )
+    };
+    let hooks = Hooks {
+        process_timers: get("processTimers"),
+        process_immediates: get("processImmediates"),
+        run_next_ticks: get("runNextTicks"),
+        handle_fatal: get("handleFatalException"),
+        emit_before_exit: get("emitBeforeExit"),
+        emit_exit: get("emitExit"),
+        on_signal: get("onSignal"),
+        run_main: get("runMain"),
+    };
+    drop(bindings);
+    let mut runner = Runner {
+        hooks,
+        state,
+        engine,
+    };
+    let main = clone_ref(&runner.hooks.run_main);
+    runner.call(&main, &[]);
+    runner.run_loop();
+    let exit = clone_ref(&runner.hooks.emit_exit);
+    let code = match runner.engine.call(&exit, &[]) {
+        Ok(r) => r.as_f64() as i32,
+        Err(_) => {
+            runner.fatal();
+            1
+        }
+    };
+    ops::process::exit_process(code)
+}
+
+fn report_startup_failure(engine: &mut Engine) {
+    let msg = engine
+        .take_exception()
+        .map(|_| "exception")
+        .unwrap_or("unknown error");
+    eprintln!("lode: bootstrap failed ({msg})");
+}

@@ -1,0 +1,25 @@
+//! Access to the built-in JS sources embedded from `lib/`.
+use lode_engine::{Binding, Engine};
+
+use super::op;
+
+op!(
+    /// `source(id)`: the source of built-in module `id`, or undefined.
+    Source = c"source" / 1, |args| {
+        let id = args.string(0)?;
+        match crate::builtins::source(&id) {
+            Some(src) => args.ret_string(src),
+            None => Ok(()),
+        }
+    }
+);
+
+pub fn binding(engine: &mut Engine) -> Binding {
+    let mut b = Binding::new(engine);
+    let ids: Vec<String> = crate::builtins::BUILTIN_SOURCES
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    b.op::<Source>().strings("ids", &ids);
+    b
+}

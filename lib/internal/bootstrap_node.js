@@ -1,0 +1,151 @@
+'use strict';
+// Sets up the global object and `process`, and returns the event loop's hooks.
+
+module.exports = function setupNode(bindings, loadBuiltin) {
+  require('internal/error_stack').install();
+
+  const { createProcess } = require('internal/process/object');
+  const process = createProcess();
+  defineGlobal('process', process, false);
+  globalThis.process = process;
+
+  const cjs = require('internal/modules/cjs');
+  cjs.setup(loadBuiltin);
+
+  const taskQueues = require('internal/process/task_queues');
+  const timers = require('internal/timers');
+  const { triggerUncaughtException } = require('internal/process/execution');
+
+  process.on('warning', require('internal/process/warning').onWarning);
+
+  // Globals. Everything not needed at start-up is loaded on first access.
+  Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });
+  defineLazy('console', () => require('internal/console').createGlobalConsole());
+  defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+  defineGlobal('setTimeout', timers.setTimeout);
+  defineGlobal('clearTimeout', timers.clearTimeout);
+  defineGlobal('setInterval', timers.setInterval);
+  defineGlobal('clearInterval', timers.clearInterval);
+  defineGlobal('setImmediate', timers.setImmediate);
+  defineGlobal('clearImmediate', timers.clearImmediate);
+  const lazyGlobals = {
+    URL: () => require('internal/url').URL,
+    URLSearchParams: () => require('internal/url').URLSearchParams,
+    TextEncoder: () => require('internal/encoding').TextEncoder,
+    TextDecoder: () => require('internal/encoding').TextDecoder,
+    atob: () => require('internal/encoding').atob,
+    btoa: () => require('internal/encoding').btoa,
+    EventTarget: () => require('internal/event_target').EventTarget,
+    Event: () => require('internal/event_target').Event,
+    CustomEvent: () => require('internal/event_target').CustomEvent,
+    AbortController: () => require('internal/abort_controller').AbortController,
+    AbortSignal: () => require('internal/abort_controller').AbortSignal,
+    DOMException: () => require('internal/event_target').DOMException,
+    structuredClone: () => require('internal/structured_clone').structuredClone,
+    performance: () => require('perf_hooks').performance,
+  };
+  for (const name of Object.keys(lazyGlobals)) {
+    if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);
+  }
+
+  function moduleOf(getter) {
+    const m = /require\('([^']+)'\)/.exec(String(getter));
+    return m ? m[1] : '';
+  }
+
+  function defineGlobal(name, value, enumerable = false) {
+    Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
+  }
+
+  function defineLazy(name, get) {
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = get();
+        defineGlobal(name, value);
+        return value;
+      },
+      set(value) {
+        defineGlobal(name, value);
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+
+  function runMain() {
+    const entry = bindings.process;
+    const { Module, makeRequire } = cjs;
+    const path = require('path');
+    for (const request of entry.preload) {
+      const fake = new Module(path.join(process.cwd(), '[preload]'), null);
+      fake.filename = fake.id;
+      fake.paths = Module._nodeModulePaths(process.cwd());
+      Module._load(request, fake, false);
+    }
+    switch (entry.entryKind) {
+      case 'file': {
+        process.argv[1] = path.resolve(process.argv[1]);
+        Module.runMain(process.argv[1]);
+        break;
+      }
+      case 'eval':
+      case 'print':
+      case 'stdin': {
+        const name = entry.entryKind === 'stdin' ? '[stdin]' : '[eval]';
+        const module = new Module(name, null);
+        module.filename = path.join(process.cwd(), name);
+        module.paths = Module._nodeModulePaths(process.cwd());
+        const req = makeRequire(module);
+        globalThis.module = module;
+        globalThis.exports = module.exports;
+        globalThis.require = req;
+        globalThis.__filename = name;
+        globalThis.__dirname = '.';
+        const result = internalBinding('util').evalScript(entry.entrySource, name);
+        if (entry.entryKind === 'print') {
+          const { inspect } = require('internal/util/inspect');
+          process.stdout.write(`${typeof result === 'string' ? result : inspect(result)}\n`);
+        }
+        break;
+      }
+      case 'repl':
+        require('internal/repl').start();
+        break;
+      default:
+        throw new Error(`unknown entry kind ${entry.entryKind}`);
+    }
+  }
+
+  function emitBeforeExit() {
+    if (process._exiting) return;
+    process.emit('beforeExit', process.exitCode === undefined ? 0 : +process.exitCode);
+  }
+
+  function emitExit() {
+    const code = process.exitCode === undefined ? 0 : +process.exitCode;
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', code);
+    }
+    return process.exitCode === undefined ? 0 : (+process.exitCode) | 0;
+  }
+
+  function onSignal(signum) {
+    const { names } = require('internal/process/signals');
+    const name = names[signum];
+    if (name !== undefined) process.emit(name, name, signum);
+  }
+
+  return {
+    processTimers: timers.processTimers,
+    processImmediates: timers.processImmediates,
+    runNextTicks: taskQueues.runNextTicks,
+    handleFatalException(err) {
+      triggerUncaughtException(err, false);
+    },
+    emitBeforeExit,
+    emitExit,
+    onSignal,
+    runMain,
+  };
+};

@@ -1,0 +1,314 @@
+'use strict';
+// Node's error codes and the error objects built from OS errors, in one place.
+
+const messages = new Map();
+const codes = {};
+
+const kIsNodeError = Symbol('kIsNodeError');
+
+function makeNodeErrorWithCode(Base, key) {
+  return class NodeError extends Base {
+    constructor(...args) {
+      super();
+      const message = getMessage(key, args, this);
+      Object.defineProperty(this, 'message', {
+        value: message, enumerable: false, writable: true, configurable: true,
+      });
+      Object.defineProperty(this, 'code', {
+        value: key, enumerable: true, writable: true, configurable: true,
+      });
+      this[kIsNodeError] = true;
+    }
+
+    get ['constructor']() {
+      return Base;
+    }
+
+    toString() {
+      return `${this.name} [${key}]: ${this.message}`;
+    }
+  };
+}
+
+function getMessage(key, args, self) {
+  const msg = messages.get(key);
+  if (typeof msg === 'function') return msg.apply(self, args);
+  let i = 0;
+  return msg.replace(/%[sdjo]/g, () => {
+    const a = args[i++];
+    return typeof a === 'string' ? a : lazyInspect()(a);
+  });
+}
+
+let inspectFn;
+function lazyInspect() {
+  if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn;
+}
+
+function E(sym, val, def, ...otherClasses) {
+  messages.set(sym, val);
+  const Cls = makeNodeErrorWithCode(def, sym);
+  // Node error classes print their code in the name: `TypeError [ERR_X]: msg`.
+  Object.defineProperty(Cls.prototype, 'name', {
+    value: def.name, writable: true, configurable: true, enumerable: false,
+  });
+  for (const clazz of otherClasses) {
+    Cls[clazz.name] = makeNodeErrorWithCode(clazz, sym);
+  }
+  codes[sym] = Cls;
+}
+
+// Stack headers of Node errors show the code: `TypeError [ERR_X]: message`.
+function nodeErrorHeader(err) {
+  if (err && err[kIsNodeError] && typeof err.code === 'string') {
+    return `${err.name} [${err.code}]: ${err.message}`;
+  }
+  return undefined;
+}
+
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+
+function determineSpecificType(value) {
+  if (value == null) return '' + value;
+  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return `an instance of ${value.constructor.name}`;
+    return `${lazyInspect()(value, { depth: -1 })}`;
+  }
+  let inspected = lazyInspect()(value, { colors: false });
+  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
+  return `type ${typeof value} (${inspected})`;
+}
+
+function formatList(array, type = 'and') {
+  return array.length < 3 ? array.join(` ${type} `) :
+    `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
+}
+
+E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) {
+    msg += `${name} `;
+  } else {
+    const type = name.includes('.') ? 'property' : 'argument';
+    msg += `"${name}" ${type} `;
+  }
+  msg += 'must be ';
+  const types = [];
+  const instances = [];
+  const other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else if (value === 'object') types.push('Object');
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) {
+      types.splice(pos, 1);
+      instances.push('Object');
+    }
+  }
+  if (types.length > 0) {
+    if (types.length > 2) {
+      const last = types.pop();
+      msg += `one of type ${types.join(', ')}, or ${last}`;
+    } else if (types.length === 2) {
+      msg += `one of type ${types[0]} or ${types[1]}`;
+    } else {
+      msg += `of type ${types[0]}`;
+    }
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    if (instances.length > 2) {
+      const last = instances.pop();
+      msg += `an instance of ${instances.join(', ')}, or ${last}`;
+    } else {
+      msg += `an instance of ${instances[0]}`;
+      if (instances.length === 2) msg += ` or ${instances[1]}`;
+    }
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 2) {
+      const last = other.pop();
+      msg += `one of ${other.join(', ')}, or ${last}`;
+    } else if (other.length === 2) {
+      msg += `one of ${other[0]} or ${other[1]}`;
+    } else {
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += `${other[0]}`;
+    }
+  }
+  msg += `. Received ${determineSpecificType(actual)}`;
+  return msg;
+}, TypeError);
+E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
+  let inspected = lazyInspect()(value);
+  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}, TypeError, RangeError);
+E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
+  let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
+  let received;
+  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+    received = addNumericalSeparator(String(input));
+  } else if (typeof input === 'bigint') {
+    received = String(input);
+    if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else {
+    received = lazyInspect()(input);
+  }
+  msg += ` It must be ${range}. Received ${received}`;
+  return msg;
+}, RangeError);
+E('ERR_MISSING_ARGS', (...args) => {
+  let msg = 'The ';
+  const len = args.length;
+  const wrap = (a) => `"${a}"`;
+  args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  switch (len) {
+    case 1: msg += `${args[0]} argument`; break;
+    case 2: msg += `${args[0]} and ${args[1]} arguments`; break;
+    default: msg += `${args.slice(0, len - 1).join(', ')}, and ${args[len - 1]} arguments`;
+  }
+  return `${msg} must be specified`;
+}, TypeError);
+E('ERR_NOT_IMPLEMENTED', (name) => `${name} is not implemented in Lode yet`, Error);
+E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
+E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+  let type;
+  if (value && value.constructor && value.constructor.name) type = `instance of ${value.constructor.name}`;
+  else type = `type ${typeof value}`;
+  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+}, TypeError, RangeError);
+E('ERR_UNHANDLED_ERROR', (err = undefined) => {
+  const msg = 'Unhandled error.';
+  if (err === undefined) return msg;
+  return `${msg} (${lazyInspect()(err)})`;
+}, Error);
+E('ERR_INVALID_URL', function (input, base = null) {
+  this.input = input;
+  if (base != null) this.base = base;
+  return 'Invalid URL';
+}, TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => {
+  if (typeof expected === 'string') expected = [expected];
+  const res = expected.length === 2 ? `one of scheme ${expected[0]} or ${expected[1]}` : `of scheme ${expected[0]}`;
+  return `The URL must be ${res}`;
+}, TypeError);
+E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
+E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
+E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_INVALID_CHAR', (name, field = undefined) => {
+  let msg = `Invalid character in ${name}`;
+  if (field !== undefined) msg += ` ["${field}"]`;
+  return msg;
+}, TypeError);
+E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported', RangeError);
+E('ERR_ENCODING_INVALID_ENCODED_DATA', function (encoding, ret) {
+  this.errno = ret;
+  return `The encoded data was not valid for encoding ${encoding}`;
+}, TypeError);
+E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_INVALID_ADDRESS_FAMILY', 'Invalid address family: %s', RangeError);
+E('ERR_MISSING_OPTION', '%s is required', TypeError);
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
+E('ERR_FALSY_VALUE_REJECTION', function (reason) {
+  this.reason = reason;
+  return 'Promise was rejected with falsy value';
+}, Error);
+E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_REQUIRE_ESM', 'require() of ES Module %s not supported.', Error);
+E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
+E('ERR_INVALID_MODULE_SPECIFIER', (request, reason, base = undefined) =>
+  `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`, TypeError);
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const suggestDashDash = allowPositionals ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}` : '';
+  return `Unknown option '${option}'${suggestDashDash}`;
+}, TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
+E('ERR_ASSERTION', '%s', Error);
+E('ERR_INTERNAL_ASSERTION', (message) => {
+  const suffix = 'This is caused by either a bug in Lode or incorrect usage of Lode internals.';
+  return message === undefined ? suffix : `${message}\n${suffix}`;
+}, Error);
+E('ERR_DEBUGGER_ERROR', '%s', Error);
+E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
+E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
+E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
+
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+const { errname, strerror } = internalBinding('process');
+
+// An Error for a failed system call: `ENOENT: no such file or directory, open '/x'`.
+function uvException(errno, syscall, path, dest) {
+  if (errno > 0) errno = -errno;
+  const code = errname(-errno);
+  let message = `${code}: ${strerror(-errno)}, ${syscall}`;
+  if (path !== undefined) message += ` '${path}'`;
+  if (dest !== undefined) message += ` -> '${dest}'`;
+  const err = new Error(message);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
+  return err;
+}
+
+function errnoException(errno, syscall, original) {
+  if (errno > 0) errno = -errno;
+  const code = errname(-errno);
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  const err = new Error(message);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  return err;
+}
+
+function hideStackFrames(fn) {
+  return fn;
+}
+
+module.exports = {
+  codes,
+  AbortError,
+  uvException,
+  errnoException,
+  hideStackFrames,
+  nodeErrorHeader,
+  kIsNodeError,
+  determineSpecificType,
+  formatList,
+};

@@ -1,0 +1,96 @@
+'use strict';
+// Uncaught exceptions and running the entry point (file, -e, -p, stdin).
+
+const { writeString, readFileUtf8 } = {
+  writeString: internalBinding('process').writeString,
+  readFileUtf8: internalBinding('fs').readFileUtf8,
+};
+
+let handlingFatal = false;
+
+function exitWith(code) {
+  const { reallyExit } = internalBinding('process');
+  reallyExit(code);
+}
+
+// Node's report for an uncaught exception, printed on stderr.
+function printFatal(err, fromPromise) {
+  const { inspect } = require('internal/util/inspect');
+  const { firstFrame } = require('internal/error_stack');
+  let out = '';
+  const isErrorLike = err !== null && typeof err === 'object' && typeof err.stack === 'string';
+  const frame = isErrorLike ? firstFrame(err) : undefined;
+  if (frame && frame.file && !frame.file.startsWith('node:')) {
+    const source = sourceLine(frame.file, frame.line);
+    if (source !== undefined) {
+      let col = frame.column - 1;
+      // The caret of a `throw` statement points at `throw`, as V8 does.
+      const before = source.slice(0, col);
+      const m = /throw\s+$/.exec(before);
+      if (m && !fromPromise) col = m.index;
+      out += `${frame.file}:${frame.line}\n${source}\n${' '.repeat(Math.max(0, col))}^\n\n`;
+    }
+  } else if (!isErrorLike) {
+    out += '\n';
+  }
+  if (isErrorLike) {
+    let text;
+    try {
+      text = inspect(err, { colors: false });
+    } catch {
+      text = String(err.stack);
+    }
+    out += text;
+  } else {
+    let text;
+    try {
+      text = inspect(err);
+    } catch {
+      text = String(err);
+    }
+    out += `Uncaught ${text}`;
+    out = out.replace('Uncaught ', fromPromise ? '' : '');
+    out += '\n(Use `lode --trace-uncaught ...` to show where the exception was thrown)';
+  }
+  out += `\n\nNode.js ${process.version} (Lode v${process.versions.lode})\n`;
+  writeString(2, out);
+}
+
+function sourceLine(file, line) {
+  const text = readFileUtf8(file);
+  if (typeof text !== 'string') return undefined;
+  const lines = text.split(/\r?\n/);
+  return lines[line - 1];
+}
+
+function triggerUncaughtException(err, fromPromise) {
+  if (handlingFatal) {
+    // An exception inside the uncaughtException machinery: report and leave with code 7.
+    try { printFatal(err, fromPromise); } catch { /* nothing more to do */ }
+    exitWith(7);
+  }
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  try {
+    handlingFatal = true;
+    process.emit('uncaughtExceptionMonitor', err, origin);
+    if (process.listenerCount('uncaughtException') > 0) {
+      process.emit('uncaughtException', err, origin);
+      handlingFatal = false;
+      return;
+    }
+  } catch (inner) {
+    handlingFatal = true;
+    try { printFatal(inner, false); } catch { /* ignore */ }
+    exitWith(7);
+  }
+  printFatal(err, fromPromise);
+  handlingFatal = false;
+  process._exiting = true;
+  process.exitCode = 1;
+  try {
+    process.emit('exit', 1);
+  } catch { /* ignore */ }
+  exitWith(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
+}
+
+module.exports = { triggerUncaughtException, printFatal };
