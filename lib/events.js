@@ -104,7 +104,7 @@ function emitUnhandledRejectionOrErr(ee, err, type, args) {
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
   if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
     const { ERR_OUT_OF_RANGE } = lazyErrors().codes;
-    throw new ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
+    throw new ERR_OUT_OF_RANGE('setMaxListeners', '>= 0', n);
   }
   this._maxListeners = n;
   return this;

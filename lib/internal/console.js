@@ -113,8 +113,7 @@ function renderRow(row, columnWidths) {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
     const len = require('internal/util/inspect').getStringWidth(cell);
-    const needed = (columnWidths[i] - len) / 2;
-    out += ' '.repeat(needed) + cell + ' '.repeat(Math.ceil(needed));
+    out += cell + ' '.repeat(columnWidths[i] - len);
     if (i !== row.length - 1) out += tableChars.middle;
   }
   out += tableChars.right;

@@ -201,7 +201,7 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${lazyInspect()(err)})`;
+  return `${msg} (${err})`;
 }, Error);
 E('ERR_INVALID_URL', function (input, base = null) {
   this.input = input;

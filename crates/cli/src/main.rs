@@ -128,7 +128,7 @@ fn main() {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let mut value = |i: &mut usize| -> String {
+        let value = |i: &mut usize| -> String {
             if let Some(v) = &inline {
                 return v.clone();
             }

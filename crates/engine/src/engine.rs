@@ -337,8 +337,8 @@ static JOB_QUEUE_TRAPS: mozjs::glue::JobQueueTraps = mozjs::glue::JobQueueTraps 
 
 unsafe extern "C" fn host_defined_data(
     cx: *mut JSContext,
-    mut incumbent: mozjs::jsapi::MutableHandleObject,
-    mut data: mozjs::jsapi::MutableHandleObject,
+    incumbent: mozjs::jsapi::MutableHandleObject,
+    data: mozjs::jsapi::MutableHandleObject,
 ) -> bool {
     incumbent.set(mozjs::jsapi::CurrentGlobalOrNull(cx));
     data.set(ptr::null_mut());
@@ -347,7 +347,7 @@ unsafe extern "C" fn host_defined_data(
 
 unsafe extern "C" fn host_defined_global(
     cx: *mut JSContext,
-    mut data: mozjs::jsapi::MutableHandleObject,
+    data: mozjs::jsapi::MutableHandleObject,
 ) -> bool {
     data.set(mozjs::jsapi::CurrentGlobalOrNull(cx));
     true

@@ -92,15 +92,20 @@ impl Op for CompileFunction {
         let cname = CString::new(name.replace('\0', "")).unwrap();
         let cx = args.cx;
         let fname = CString::new(filename.replace('\0', "")).unwrap();
+        // SpiderMonkey counts the synthesized `function (...) {` header as a line of its own,
+        // so line 0 here makes the body's first line 1.
         unsafe {
-            let opts = NewCompileOptions(cx, fname.as_ptr(), 1);
+            let opts = NewCompileOptions(cx, fname.as_ptr(), 0);
             let chain = mozjs::jsapi::glue::NewEnvironmentChain(
                 cx,
                 mozjs::jsapi::JS::SupportUnscopables::No,
             );
             let names: Vec<*const std::os::raw::c_char> =
                 params.iter().map(|p| p.as_ptr()).collect();
-            let f = mozjs::jsapi::JS::CompileFunctionUtf8(
+            // UTF-16 source: SpiderMonkey's `CompileFunctionUtf8` entry point decodes as Latin-1.
+            let utf16: Vec<u16> = source.encode_utf16().collect();
+            let mut src = mozjs::rust::transform_u16_to_source_text(&utf16);
+            let f = mozjs::jsapi::JS::CompileFunction(
                 cx,
                 chain,
                 opts,
@@ -111,8 +116,7 @@ impl Op for CompileFunction {
                 } else {
                     names.as_ptr()
                 },
-                source.as_ptr() as *const _,
-                source.len(),
+                &mut src,
             );
             mozjs::jsapi::glue::DeleteEnvironmentChain(chain);
             DeleteCompileOptions(opts);

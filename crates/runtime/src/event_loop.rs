@@ -197,7 +197,7 @@ impl Runner {
     }
 
     fn poll(&mut self) {
-        let timeout = if self.state.immediate_count.get() > 0 {
+        let timeout = if self.state.immediate_count.get() > 0 || !self.state.alive() {
             Some(Duration::ZERO)
         } else if let Some(d) = self.state.timer_deadline.get() {
             let wait = (d - self.state.hrtime_ms()).max(0.0);

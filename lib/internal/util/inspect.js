@@ -14,7 +14,7 @@ const inspectDefaultOptions = {
   showProxy: false,
   maxArrayLength: 100,
   maxStringLength: 10000,
-  breakLength: 128,
+  breakLength: 80,
   compact: 3,
   sorted: false,
   getters: false,
@@ -50,14 +50,6 @@ function escapeFn(str) {
   const code = str.charCodeAt(0);
   if (code < meta.length) return meta[code];
   return `\\u${code.toString(16)}`;
-}
-
-function escapeChar(ch) {
-  const code = ch.charCodeAt(0);
-  if (code < 32) return meta[code];
-  if (ch === '\\') return '\\\\';
-  if (ch === "'") return "\\'";
-  return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`.replace(/^\\x([0-9A-F]{2})$/, (m, h) => code >= 0x7f && code <= 0x9f ? `\\x${h}` : m);
 }
 
 function strEscape(str) {
@@ -112,8 +104,8 @@ function escapeOne(ch) {
 }
 
 function addQuotes(str, quotes) {
-  if (quotes === -1) return `"${str}"`;
-  if (quotes === -2) return `\`${str}\``;
+  if (quotes === -2) return `"${str}"`;
+  if (quotes === -1) return `\`${str}\``;
   return `'${str}'`;
 }
 
@@ -512,19 +504,12 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     braces = ['{', '}'];
     if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
-        braces[0] = '[Arguments] [';
+        braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
       if (keys.length === 0 && protoProps === undefined) {
-        if (types.isArgumentsObject(value)) return '[Arguments] []';
         return `${braces[0]}}`;
-      }
-      if (types.isArgumentsObject(value)) {
-        braces[1] = ']';
-        extrasType = kArrayExtrasType;
-        formatter = formatArguments;
-        keys = getOwnNonIndexProperties(value, ctx.showHidden);
       }
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
@@ -1036,7 +1021,7 @@ function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
       index = tmp;
       if (output.length === maxLength) break;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayExtrasType));
+    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
     index++;
   }
   const remaining = value.length - index;
@@ -1078,14 +1063,10 @@ function formatArray(ctx, value, recurseTimes) {
     if (!Object.prototype.hasOwnProperty.call(value, i)) {
       return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
     }
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayExtrasType));
+    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
   }
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
-}
-
-function formatArguments(ctx, value, recurseTimes) {
-  return formatArray(ctx, Array.prototype.slice.call(value), recurseTimes);
 }
 
 function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
@@ -1213,7 +1194,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
   } else {
     str = ctx.stylize('undefined', 'undefined');
   }
-  if (type === kArrayExtrasType) return str;
+  if (type === kArrayType) return str;
   if (typeof key === 'symbol') {
     const tmp = Symbol.prototype.toString.call(key).replace(strEscapeSequencesReplacer, escapeFn);
     name = `[${ctx.stylize(tmp, 'symbol')}]`;

@@ -1,8 +1,6 @@
 //! Access to the built-in JS sources embedded from `lib/`.
 use lode_engine::{Binding, Engine};
 
-use super::op;
-
 op!(
     /// `source(id)`: the source of built-in module `id`, or undefined.
     Source = c"source" / 1, |args| {

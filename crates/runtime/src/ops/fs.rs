@@ -4,7 +4,7 @@ use std::os::unix::fs::MetadataExt;
 
 use lode_engine::{Binding, Engine};
 
-use super::{neg_errno, op};
+use super::neg_errno;
 
 op!(
     /// `readFileUtf8(path)`: the file's text, or a negative errno.

@@ -5,7 +5,7 @@ use std::os::unix::ffi::OsStrExt;
 
 use lode_engine::{Binding, Engine};
 
-use super::{neg_errno, op};
+use super::neg_errno;
 use crate::event_loop::{loop_state, Completion, Entry, RunOptions};
 
 /// Flushes stdio and ends the process without running SpiderMonkey's static destructors (which

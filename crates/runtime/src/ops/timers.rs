@@ -1,7 +1,6 @@
 //! Timer, immediate and nextTick bookkeeping the event loop needs from JS.
 use lode_engine::{Binding, Engine};
 
-use super::op;
 use crate::event_loop::loop_state;
 
 op!(
