@@ -61,7 +61,6 @@ pub struct LoopState {
     pub timer_ref: Cell<bool>,
     pub immediate_count: Cell<u32>,
     pub immediate_ref_count: Cell<u32>,
-    pub tick_scheduled: Cell<bool>,
     /// Other referenced handles (servers, sockets, child processes, ...).
     pub ref_handles: Cell<i64>,
     pub completions_tx: UnboundedSender<Completion>,
@@ -79,7 +78,6 @@ impl LoopState {
             timer_ref: Cell::new(true),
             immediate_count: Cell::new(0),
             immediate_ref_count: Cell::new(0),
-            tick_scheduled: Cell::new(false),
             ref_handles: Cell::new(0),
             completions_tx: tx,
             completions_rx: RefCell::new(rx),

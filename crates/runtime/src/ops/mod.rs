@@ -17,9 +17,9 @@ macro_rules! op {
         }
     };
 }
-pub(crate) use op;
 
 pub mod builtins;
+pub mod encoding;
 pub mod fs;
 pub mod process;
 pub mod timers;
@@ -38,6 +38,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("fs", &b);
     let b = builtins::binding(engine);
     all.binding("builtins", &b);
+    let b = encoding::binding(engine);
+    all.binding("encoding", &b);
     all
 }
 

@@ -29,6 +29,14 @@ op!(
 );
 
 op!(
+    /// `performanceNow()`: fresh milliseconds since the process started (sub-ms precision).
+    PerformanceNow = c"performanceNow" / 0, |args| {
+        args.ret_number(loop_state().hrtime_ms());
+        Ok(())
+    }
+);
+
+op!(
     /// `setImmediateCounts(count, refCount)`: queued immediates, and how many are referenced.
     SetImmediateCounts = c"setImmediateCounts" / 2, |args| {
         let s = loop_state();
@@ -52,6 +60,7 @@ pub fn binding(engine: &mut Engine) -> Binding {
     b.op::<ScheduleTimer>()
         .op::<ToggleTimerRef>()
         .op::<GetLoopTime>()
+        .op::<PerformanceNow>()
         .op::<SetImmediateCounts>()
         .op::<RefHandle>();
     b
