@@ -146,6 +146,9 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     emitBeforeExit,
     emitExit,
     onSignal,
+    onReplInput(input) {
+      require('internal/repl').onInput(input);
+    },
     runMain,
   };
 };

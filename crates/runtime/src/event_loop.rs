@@ -49,6 +49,8 @@ pub struct RunOptions {
 #[derive(Debug)]
 pub enum Completion {
     Signal(i32),
+    /// A line (or Ctrl-C / end of input) from the REPL's reader thread.
+    Repl(ops::repl::ReplInput),
 }
 
 /// Loop state the ops read and write. One per JS thread.
@@ -127,6 +129,7 @@ struct Hooks {
     emit_before_exit: Rc<Persistent>,
     emit_exit: Rc<Persistent>,
     on_signal: Rc<Persistent>,
+    on_repl_input: Rc<Persistent>,
     run_main: Rc<Persistent>,
 }
 
@@ -239,6 +242,15 @@ impl Runner {
                     let hook = clone_ref(&self.hooks.on_signal);
                     self.call(&hook, &[Arg::Number(sig as f64)]);
                 }
+                Completion::Repl(input) => {
+                    self.state.ref_handles.set(self.state.ref_handles.get() - 1);
+                    let hook = clone_ref(&self.hooks.on_repl_input);
+                    match input {
+                        ops::repl::ReplInput::Line(line) => self.call(&hook, &[Arg::Str(&line)]),
+                        ops::repl::ReplInput::Interrupted => self.call(&hook, &[Arg::Bool(false)]),
+                        ops::repl::ReplInput::Eof => self.call(&hook, &[Arg::Undefined]),
+                    };
+                }
             }
         }
     }
@@ -315,6 +327,7 @@ pub fn run(options: RunOptions) -> i32 {
         emit_before_exit: get("emitBeforeExit"),
         emit_exit: get("emitExit"),
         on_signal: get("onSignal"),
+        on_repl_input: get("onReplInput"),
         run_main: get("runMain"),
     };
     drop(bindings);

@@ -22,6 +22,7 @@ pub mod builtins;
 pub mod encoding;
 pub mod fs;
 pub mod process;
+pub mod repl;
 pub mod timers;
 
 /// The object passed to `lib/internal/bootstrap.js`: one binding per domain.
@@ -40,6 +41,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("builtins", &b);
     let b = encoding::binding(engine);
     all.binding("encoding", &b);
+    let b = repl::binding(engine);
+    all.binding("repl", &b);
     all
 }
 

@@ -1,0 +1,164 @@
+'use strict';
+// The interactive REPL: reads lines through the `repl` binding (rustyline on a reader thread),
+// evaluates them in the global scope, prints results with util.inspect, supports multi-line
+// input, `_`, `_error`, `.help`, `.exit`, `.break`/`.clear` and Ctrl-C / Ctrl-D as node does.
+
+const { readLine } = internalBinding('repl');
+const { evalScript } = internalBinding('util');
+const { inspect } = require('internal/util/inspect');
+
+let active = false;
+let buffer = '';
+let counter = 0;
+let lastInterrupt = false;
+
+const PROMPT = '> ';
+const CONTINUE = '| ';
+
+function write(s) {
+  process.stdout.write(s);
+}
+
+function colors() {
+  return !!(process.stdout.isTTY && process.stdout.hasColors());
+}
+
+function prompt() {
+  readLine(buffer === '' ? PROMPT : CONTINUE);
+}
+
+// A syntax error at the very end of the input means the statement is not finished yet.
+function isRecoverable(err, code) {
+  if (!(err instanceof SyntaxError)) return false;
+  const msg = String(err.message);
+  if (/end of (script|input)|unterminated template|missing \} after|missing \] after|missing \) after/.test(msg)) {
+    const lines = code.split('\n');
+    if (typeof err.lineNumber === 'number' && err.lineNumber < lines.length) return false;
+    return true;
+  }
+  return false;
+}
+
+function installBuiltinGlobals() {
+  const { publicBuiltins } = require('internal/repl_support');
+  for (const name of publicBuiltins) {
+    if (name.includes('/') || name.startsWith('_') || name in globalThis) continue;
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = require('internal/modules/cjs').Module._load(name, null, false);
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+function evaluate(code) {
+  counter++;
+  let result;
+  try {
+    // Object literals at the start of a line are expressions in the REPL, as in node.
+    let source = code;
+    if (/^\s*\{/.test(source) && !/;\s*$/.test(source)) {
+      try {
+        new Function(`return (${source})`);
+        source = `(${source})`;
+      } catch { /* keep as a block */ }
+    }
+    result = evalScript(source, `REPL${counter}`);
+  } catch (err) {
+    if (isRecoverable(err, code)) return 'more';
+    globalThis._error = err;
+    const text = err instanceof Error ? inspect(err, { colors: colors() }) : inspect(err, { colors: colors() });
+    write(`Uncaught ${text.replace(/\n\s+at [^\n]*node:internal[^\n]*/g, '')}\n`);
+    return 'done';
+  }
+  Object.defineProperty(globalThis, '_', { value: result, writable: true, configurable: true, enumerable: false });
+  write(`${inspect(result, { colors: colors() })}\n`);
+  return 'done';
+}
+
+function onInput(line) {
+  if (!active) return;
+  if (line === undefined) {
+    // Ctrl-D.
+    write('\n');
+    active = false;
+    process.exit();
+    return;
+  }
+  if (line === false) {
+    // Ctrl-C: clears the line; twice in a row exits.
+    if (buffer !== '') {
+      buffer = '';
+      lastInterrupt = false;
+    } else if (lastInterrupt) {
+      active = false;
+      process.exit();
+      return;
+    } else {
+      lastInterrupt = true;
+      write('(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+    }
+    prompt();
+    return;
+  }
+  lastInterrupt = false;
+  const trimmed = line.trim();
+  if (buffer === '' && trimmed.startsWith('.')) {
+    const [cmd] = trimmed.split(/\s+/);
+    switch (cmd) {
+      case '.exit':
+        active = false;
+        process.exit();
+        return;
+      case '.help':
+        write('.break    Sometimes you get stuck, this gets you out\n' +
+          '.clear    Alias for .break\n' +
+          '.exit     Exit the REPL\n' +
+          '.help     Print this help message\n\n' +
+          'Press Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
+        prompt();
+        return;
+      case '.break':
+      case '.clear':
+        buffer = '';
+        prompt();
+        return;
+      default:
+        if (!/^\.\d/.test(trimmed)) {
+          write('Invalid REPL keyword\n');
+          prompt();
+          return;
+        }
+    }
+  }
+  if (trimmed === '' && buffer === '') {
+    prompt();
+    return;
+  }
+  const code = buffer === '' ? line : `${buffer}\n${line}`;
+  const outcome = evaluate(code);
+  buffer = outcome === 'more' ? code : '';
+  // Let promise jobs and nextTicks queued by the input run before the next prompt is shown.
+  setImmediate(prompt);
+}
+
+function start() {
+  if (active) return;
+  active = true;
+  write(`Welcome to Lode v${process.versions.lode} (Node.js ${process.version} compatible).\n` +
+    'Type ".help" for more information.\n');
+  installBuiltinGlobals();
+  process.on('uncaughtException', (err) => {
+    write(`Uncaught ${inspect(err, { colors: colors() })}\n`);
+  });
+  prompt();
+}
+
+module.exports = { start, onInput };
