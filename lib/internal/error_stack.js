@@ -61,8 +61,10 @@ function cleanName(name) {
   return name;
 }
 
+// Frames of the machinery that builds errors are not shown, as V8 hides its own.
 function isInternalFrame(f) {
-  return f.file === 'node:internal/bootstrap' || f.file.startsWith('node:internal/error_stack');
+  return f.file === 'node:internal/bootstrap' || f.file === 'node:internal/error_stack' ||
+    (f.file === 'node:internal/errors' && (f.name === 'NodeError' || f.name === 'uvException' || f.name === 'errnoException'));
 }
 
 function frameToString(f) {
@@ -123,6 +125,9 @@ function errorHeader(err) {
   try { message = err.message; } catch { message = undefined; }
   name = name === undefined ? 'Error' : String(name);
   message = message === undefined ? '' : String(message);
+  if (typeof InternalError === 'function' && err instanceof InternalError && message === 'too much recursion') {
+    message = 'Maximum call stack size exceeded';
+  }
   if (name === '') return message;
   if (message === '') return name;
   return `${name}: ${message}`;
@@ -212,6 +217,8 @@ function install() {
   // expects RangeError('Maximum call stack size exceeded').
   if (typeof InternalError === 'function') {
     Object.setPrototypeOf(InternalError.prototype, RangeError.prototype);
+    Object.defineProperty(InternalError.prototype, 'name', { value: 'RangeError', writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(InternalError.prototype, 'constructor', { value: RangeError, writable: true, configurable: true, enumerable: false });
   }
 }
 

@@ -17,7 +17,7 @@ function makeNodeErrorWithCode(Base, key) {
       Object.defineProperty(this, 'code', {
         value: key, enumerable: true, writable: true, configurable: true,
       });
-      this[kIsNodeError] = true;
+      Object.defineProperty(this, kIsNodeError, { value: true, enumerable: false, configurable: true });
     }
 
     get ['constructor']() {
@@ -215,6 +215,8 @@ E('ERR_INVALID_URL_SCHEME', (expected) => {
 }, TypeError);
 E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
 E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
+E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
 E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::ffi::CString;
 use std::ptr;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use mozjs::gc::RootedTraceableBox;
 use mozjs::glue::{DeleteCompileOptions, NewCompileOptions};
@@ -78,6 +79,35 @@ pub enum RejectionKind {
 pub struct Rejection {
     pub promise: Persistent,
     pub kind: RejectionKind,
+}
+
+static MEMORY_LIMIT: AtomicU64 = AtomicU64::new(u64::MAX);
+static MEMORY_CHECK: AtomicBool = AtomicBool::new(false);
+static ON_MEMORY_EXCEEDED: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// The resident set size of this process, from /proc (0 when unavailable).
+pub fn resident_bytes() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    pages * unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as u64
+}
+
+unsafe extern "C" fn interrupt_callback(cx: *mut JSContext) -> bool {
+    if MEMORY_CHECK.load(Ordering::SeqCst) {
+        mozjs::jsapi::JS_GC(cx, mozjs::jsapi::GCReason::API);
+        if resident_bytes() > MEMORY_LIMIT.load(Ordering::Relaxed) {
+            if let Some(f) = ON_MEMORY_EXCEEDED.get() {
+                f();
+            }
+            return false;
+        }
+        MEMORY_CHECK.store(false, Ordering::SeqCst);
+    }
+    true
 }
 
 thread_local! {
@@ -285,6 +315,28 @@ impl Engine {
     /// Makes every later op call start with a full GC (see [`crate::set_gc_stress`]).
     pub fn stress_gc(&mut self, on: bool) {
         crate::set_gc_stress(on);
+    }
+
+    /// Caps the process's resident memory at `limit_bytes`, as node caps its heap: a watchdog
+    /// thread checks the RSS; past the limit it interrupts JS, which collects garbage and, if
+    /// still over, calls `on_exceeded` (which reports and exits; it must not return).
+    pub fn set_memory_limit(&mut self, limit_bytes: u64, on_exceeded: fn()) {
+        MEMORY_LIMIT.store(limit_bytes, Ordering::Relaxed);
+        let _ = ON_MEMORY_EXCEEDED.set(on_exceeded);
+        let cx = self.raw_cx();
+        unsafe { mozjs::jsapi::JS_AddInterruptCallback(cx, Some(interrupt_callback)) };
+        let handle = self.runtime.thread_safe_js_context();
+        std::thread::Builder::new()
+            .name("lode-memory-watchdog".into())
+            .spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                if resident_bytes() > MEMORY_LIMIT.load(Ordering::Relaxed)
+                    && !MEMORY_CHECK.swap(true, Ordering::SeqCst)
+                {
+                    handle.request_interrupt_callback();
+                }
+            })
+            .expect("spawning the memory watchdog");
     }
 
     /// Installs the engine-level natives (introspection, function compilation) on `binding`.

@@ -294,6 +294,7 @@ pub fn run(options: RunOptions) -> i32 {
     if std::env::var("LODE_GC_STRESS").is_ok_and(|v| v == "1") {
         engine.stress_gc(true);
     }
+    engine.set_memory_limit(memory_limit(&options), out_of_memory);
     let state = loop_state();
     state.update_time();
     let bindings = ops::create_bindings(&mut engine, &options);
@@ -348,6 +349,23 @@ pub fn run(options: RunOptions) -> i32 {
         }
     };
     ops::process::exit_process(code)
+}
+
+/// Node's default heap limit on a 64-bit machine is about 4 GiB; `--max-old-space-size=MB`
+/// changes it. Lode caps resident memory at that plus room for the runtime itself.
+fn memory_limit(options: &RunOptions) -> u64 {
+    let mb = options
+        .exec_argv
+        .iter()
+        .find_map(|a| a.strip_prefix("--max-old-space-size="))
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(4096);
+    (mb + 512) * 1024 * 1024
+}
+
+fn out_of_memory() {
+    eprintln!("\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+    ops::process::exit_process(134);
 }
 
 fn report_startup_failure(engine: &mut Engine) {

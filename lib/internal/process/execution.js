@@ -19,7 +19,13 @@ function printFatal(err, fromPromise) {
   const { firstFrame } = require('internal/error_stack');
   let out = '';
   const isErrorLike = err !== null && typeof err === 'object' && typeof err.stack === 'string';
-  const frame = isErrorLike ? firstFrame(err) : undefined;
+  let frame = isErrorLike ? firstFrame(err) : undefined;
+  // A syntax error points at the offending source, not at the code that compiled it.
+  if (err instanceof SyntaxError && typeof err.fileName === 'string' && typeof err.lineNumber === 'number' &&
+      !err.fileName.startsWith('node:')) {
+    frame = { file: err.fileName, line: err.lineNumber, column: err.columnNumber || 1 };
+    fromPromise = true;
+  }
   if (frame && frame.file && !frame.file.startsWith('node:')) {
     const source = sourceLine(frame.file, frame.line);
     if (source !== undefined) {
