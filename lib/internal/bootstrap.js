@@ -8,7 +8,6 @@
     if (b === undefined) throw new Error(`No such binding: ${name}`);
     return b;
   };
-  const { compileFunction } = bindings.util;
   const builtinIds = new Set(bindings.builtins.ids);
   const builtinCache = new Map();
 
@@ -43,8 +42,7 @@
       return module.exports;
     }
     builtinCache.set(id, module);
-    const fn = compileFunction(bindings.builtins.source(id), `node:${id}`,
-      ['exports', 'require', 'module', 'internalBinding']);
+    const fn = bindings.builtins.compile(id);
     try {
       fn.call(module.exports, module.exports, loadBuiltin, module, internalBinding);
     } catch (err) {

@@ -72,6 +72,9 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     });
   }
 
+  // For bench/ops: the bindings, reachable from user code only when asked for.
+  if (process.env.LODE_EXPOSE_INTERNALS === '1') defineGlobal('internalBinding', internalBinding);
+
   function runMain() {
     const entry = bindings.process;
     const { Module, makeRequire } = cjs;

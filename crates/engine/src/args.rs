@@ -283,6 +283,42 @@ impl Args {
         Ok(())
     }
 
+    /// Compiles `source` as the body of a function with parameters `params` and returns it.
+    /// Stack frames name `filename`, with lines and columns as written in `source`.
+    pub fn ret_compiled_function(&mut self, source: &str, filename: &str, params: &[&str], name: &str) -> OpResult {
+        let cx = self.cx;
+        let cname = std::ffi::CString::new(name.replace('\0', "")).unwrap_or_default();
+        let fname = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
+        let cparams: Vec<std::ffi::CString> = params
+            .iter()
+            .map(|p| std::ffi::CString::new(p.replace('\0', "")).unwrap_or_default())
+            .collect();
+        let ptrs: Vec<*const std::os::raw::c_char> = cparams.iter().map(|p| p.as_ptr()).collect();
+        unsafe {
+            // SpiderMonkey counts the synthesized `function (...) {` header as a line of its
+            // own, so line 0 here makes the body's first line 1.
+            let opts = mozjs::glue::NewCompileOptions(cx, fname.as_ptr(), 0);
+            let chain = mozjs::jsapi::glue::NewEnvironmentChain(cx, mozjs::jsapi::JS::SupportUnscopables::No);
+            let mut src = mozjs::rust::transform_str_to_source_text(source);
+            let f = mozjs::jsapi::JS::CompileFunction1(
+                cx,
+                chain,
+                opts,
+                cname.as_ptr(),
+                ptrs.len() as u32,
+                if ptrs.is_empty() { ptr::null() } else { ptrs.as_ptr() },
+                &mut src,
+            );
+            mozjs::jsapi::glue::DeleteEnvironmentChain(chain);
+            mozjs::glue::DeleteCompileOptions(opts);
+            if f.is_null() {
+                return Err(Thrown);
+            }
+            self.call.rval().set(ObjectValue(mozjs::jsapi::JS_GetFunctionObject(f)));
+        }
+        Ok(())
+    }
+
     /// Throws a plain `Error` with `message`; return the result from the op.
     pub fn throw_error(&mut self, message: &str) -> Thrown {
         let text = format!("{}\0", message.replace('\0', "\\0"));

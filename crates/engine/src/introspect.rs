@@ -3,7 +3,6 @@
 //! with a file name (for built-in modules and CommonJS wrappers).
 
 use std::ffi::{CStr, CString};
-use std::ptr;
 
 use mozjs::glue::{DeleteCompileOptions, NewCompileOptions};
 use mozjs::jsapi::{JSObject, JS_DefineElement, JSPROP_ENUMERATE};
@@ -84,49 +83,9 @@ impl Op for CompileFunction {
                 }
             }
         }
-        let name = if args.is_undefined(3) {
-            String::new()
-        } else {
-            args.string(3)?
-        };
-        let cname = CString::new(name.replace('\0', "")).unwrap();
-        let cx = args.cx;
-        let fname = CString::new(filename.replace('\0', "")).unwrap();
-        // SpiderMonkey counts the synthesized `function (...) {` header as a line of its own,
-        // so line 0 here makes the body's first line 1.
-        unsafe {
-            let opts = NewCompileOptions(cx, fname.as_ptr(), 0);
-            let chain = mozjs::jsapi::glue::NewEnvironmentChain(
-                cx,
-                mozjs::jsapi::JS::SupportUnscopables::No,
-            );
-            let names: Vec<*const std::os::raw::c_char> =
-                params.iter().map(|p| p.as_ptr()).collect();
-            // UTF-16 source: SpiderMonkey's `CompileFunctionUtf8` entry point decodes as Latin-1.
-            let utf16: Vec<u16> = source.encode_utf16().collect();
-            let mut src = mozjs::rust::transform_u16_to_source_text(&utf16);
-            let f = mozjs::jsapi::JS::CompileFunction(
-                cx,
-                chain,
-                opts,
-                cname.as_ptr(),
-                names.len() as u32,
-                if names.is_empty() {
-                    ptr::null()
-                } else {
-                    names.as_ptr()
-                },
-                &mut src,
-            );
-            mozjs::jsapi::glue::DeleteEnvironmentChain(chain);
-            DeleteCompileOptions(opts);
-            if f.is_null() {
-                return Err(Thrown);
-            }
-            let obj = mozjs::jsapi::JS_GetFunctionObject(f);
-            args.call.rval().set(ObjectValue(obj));
-        }
-        Ok(())
+        let name = if args.is_undefined(3) { String::new() } else { args.string(3)? };
+        let names: Vec<&str> = params.iter().map(|p| p.to_str().unwrap_or("")).collect();
+        args.ret_compiled_function(&source, &filename, &names, &name)
     }
 }
 

@@ -12,12 +12,29 @@ op!(
     }
 );
 
+op!(
+    /// `compile(id)`: built-in module `id` compiled as a function of
+    /// (exports, require, module, internalBinding), straight from the embedded source.
+    Compile = c"compile" / 1, |args| {
+        let id = args.string(0)?;
+        match crate::builtins::source(&id) {
+            Some(src) => args.ret_compiled_function(
+                src,
+                &format!("node:{id}"),
+                &["exports", "require", "module", "internalBinding"],
+                "",
+            ),
+            None => Err(args.throw_error(&format!("No such built-in module: {id}"))),
+        }
+    }
+);
+
 pub fn binding(engine: &mut Engine) -> Binding {
     let mut b = Binding::new(engine);
     let ids: Vec<String> = crate::builtins::BUILTIN_SOURCES
         .iter()
         .map(|(id, _)| id.to_string())
         .collect();
-    b.op::<Source>().strings("ids", &ids);
+    b.op::<Source>().op::<Compile>().strings("ids", &ids);
     b
 }

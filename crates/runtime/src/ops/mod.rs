@@ -18,6 +18,7 @@ macro_rules! op {
     };
 }
 
+pub mod bench;
 pub mod builtins;
 pub mod encoding;
 pub mod fs;
@@ -43,6 +44,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("encoding", &b);
     let b = repl::binding(engine);
     all.binding("repl", &b);
+    let b = bench::binding(engine);
+    all.binding("bench", &b);
     all
 }
 
