@@ -299,8 +299,11 @@ impl Args {
             // own, so line 0 here makes the body's first line 1.
             let opts = mozjs::glue::NewCompileOptions(cx, fname.as_ptr(), 0);
             let chain = mozjs::jsapi::glue::NewEnvironmentChain(cx, mozjs::jsapi::JS::SupportUnscopables::No);
-            let mut src = mozjs::rust::transform_str_to_source_text(source);
-            let f = mozjs::jsapi::JS::CompileFunction1(
+            // UTF-16 source: SpiderMonkey's UTF-8 entry points for function compilation decode
+            // the text as Latin-1 (seen with both `CompileFunction` overloads).
+            let utf16: Vec<u16> = source.encode_utf16().collect();
+            let mut src = mozjs::rust::transform_u16_to_source_text(&utf16);
+            let f = mozjs::jsapi::JS::CompileFunction(
                 cx,
                 chain,
                 opts,
