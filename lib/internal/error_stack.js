@@ -140,26 +140,163 @@ function errorsModule() {
 }
 
 function limitFrames(frames) {
-  let limit = Error.stackTraceLimit;
+  let limit;
+  try {
+    limit = Error.stackTraceLimit;
+  } catch {
+    limit = 10;
+  }
   if (typeof limit !== 'number' || Number.isNaN(limit)) return [];
   limit = Math.max(0, Math.floor(limit));
   return frames.slice(0, limit);
 }
 
+// Lode's own internal frames are shown as the frames node v20.20.2 shows at the same points,
+// so printed stacks read the same under both.
+const cjsLoader = 'node:internal/modules/cjs/loader';
+const internalFrameMap = {
+  __proto__: null,
+  'node:internal/modules/cjs|Module.prototype._compile': [`Module._compile (${cjsLoader}:1521:14)`],
+  'node:internal/modules/cjs|Module._extensions[".js"]': [`Module._extensions..js (${cjsLoader}:1623:10)`],
+  'node:internal/modules/cjs|Module._extensions[".json"]': [`Module._extensions..json (${cjsLoader}:1650:39)`],
+  'node:internal/modules/cjs|Module.prototype.load': [`Module.load (${cjsLoader}:1266:32)`],
+  'node:internal/modules/cjs|Module._load': [`Module._load (${cjsLoader}:1091:12)`],
+  'node:internal/modules/cjs|Module.prototype.require': [`Module.require (${cjsLoader}:1289:19)`],
+  'node:internal/modules/cjs|require': ['require (node:internal/modules/helpers:182:18)'],
+  'node:internal/modules/cjs|Module.runMain': ['Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)'],
+  'node:events|emit': ['EventEmitter.emit (node:events:524:28)'],
+  'node:events|onceWrapper': ['Object.onceWrapper (node:events:638:28)'],
+};
+const evalTail = (kind) => [
+  'runScriptInThisContext (node:internal/vm:209:10)',
+  'node:internal/process/execution:118:14',
+  `[${kind}]-wrapper:6:24`,
+  'runScript (node:internal/process/execution:101:62)',
+  'evalScript (node:internal/process/execution:133:3)',
+  kind === 'eval' ? 'node:internal/main/eval_string:51:3' : 'node:internal/main/eval_stdin:32:5',
+];
+
+function toNodeFrames(frames) {
+  const out = [];
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i];
+    if (f.async) {
+      // Resumed after an await: V8 shows the awaiting async functions, then the microtask
+      // drain; SpiderMonkey also lists the original synchronous callers.
+      for (let j = i; j < frames.length; j++) {
+        const a = frames[j];
+        if (a.async && a.name && a.name !== 'Object.<anonymous>' && !a.file.startsWith('node:')) {
+          out.push(frameToString(a));
+        }
+      }
+      out.push('process.processTicksAndRejections (node:internal/process/task_queues:95:5)');
+      return out;
+    }
+    if (!f.file.startsWith('node:')) {
+      adjustCallColumn(f);
+      out.push(frameToString(f));
+      continue;
+    }
+    const mapped = internalFrameMap[`${f.file}|${f.name}`];
+    if (mapped !== undefined) {
+      if (f.file === 'node:events' && out.length > 0) renameCallee(out, frames[i - 1], 'EventEmitter.', '');
+      out.push(...mapped);
+      continue;
+    }
+    switch (`${f.file}|${f.name}`) {
+      case 'node:internal/bootstrap_node|runMain': {
+        const prev = frames[i - 1];
+        if (prev && (prev.file === '[eval]' || prev.file === '[stdin]')) out.push(...evalTail(prev.file.slice(1, -1)));
+        else out.push('node:internal/main/run_main_module:28:49');
+        return out;
+      }
+      case 'node:internal/timers|processTimers':
+        renameCallee(out, frames[i - 1], 'Timeout.', ' [as _onTimeout]', 'Timeout._onTimeout');
+        out.push('listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)');
+        return out;
+      case 'node:internal/timers|processImmediates':
+        renameCallee(out, frames[i - 1], 'Immediate.', ' [as _onImmediate]', 'Immediate._onImmediate');
+        out.push('process.processImmediate (node:internal/timers:483:21)');
+        return out;
+      case 'node:internal/process/task_queues|processTicksAndRejections':
+        out.push('process.processTicksAndRejections (node:internal/process/task_queues:77:11)');
+        return out;
+      case 'node:internal/process/task_queues|drainMicrotasks':
+        out.push('process.processTicksAndRejections (node:internal/process/task_queues:95:5)');
+        return out;
+      case 'node:internal/process/task_queues|':
+        out.push('node:internal/process/task_queues:140:7',
+          'AsyncResource.runInAsyncScope (node:async_hooks:206:9)',
+          'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)');
+        continue;
+      default:
+        out.push(frameToString(f));
+    }
+  }
+  return out;
+}
+
+// For a plain call `fn(...)` SpiderMonkey reports the column of the parenthesis, V8 the start
+// of the callee's name.
+const sourceLines = new Map();
+function adjustCallColumn(f) {
+  if (!f.file.startsWith('/')) return;
+  let lines = sourceLines.get(f.file);
+  if (lines === undefined) {
+    const text = internalBinding('fs').readFileUtf8(f.file);
+    lines = typeof text === 'string' ? text.split('\n') : null;
+    if (sourceLines.size > 64) sourceLines.clear();
+    sourceLines.set(f.file, lines);
+  }
+  const line = lines && lines[f.line - 1];
+  if (line === undefined || line[f.column - 1] !== '(') return;
+  let start = f.column - 1;
+  while (start > 0 && /[\w$]/.test(line[start - 1])) start--;
+  if (start < f.column - 1 && line[start - 1] !== '.') f.column = start + 1;
+}
+
+// `fn (file:1:2)` called by the timer/event machinery reads `Timeout.fn [as _onTimeout] (...)`.
+function renameCallee(out, frame, prefix, suffix, anonymous) {
+  if (!frame || frame.file.startsWith('node:') || out.length === 0) return;
+  const location = `${frame.file}:${frame.line}:${frame.column}`;
+  const asyncPrefix = frame.async ? 'async ' : '';
+  if (frame.name) out[out.length - 1] = `${asyncPrefix}${prefix}${frame.name}${suffix} (${location})`;
+  else if (anonymous) out[out.length - 1] = `${asyncPrefix}${anonymous} (${location})`;
+}
+
+// V8 starts an error's stack below the constructor of the error's class (`new.target`).
+function skipConstructorFrames(err, frames) {
+  let ctor;
+  try {
+    ctor = err.constructor;
+  } catch {
+    return frames;
+  }
+  if (typeof ctor !== 'function' || nativeErrorCtors.has(ctor) || !ctor.name) return frames;
+  const limit = Math.min(frames.length, 8);
+  for (let i = 0; i < limit; i++) {
+    if (frames[i].name === ctor.name) return frames.slice(i + 1);
+  }
+  return frames;
+}
+const nativeErrorCtors = new Set([Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+  typeof AggregateError === 'function' ? AggregateError : Error]);
+
 let formatting = false;
-function formatStack(err, frames) {
-  frames = limitFrames(frames.filter((f) => !isInternalFrame(f)));
+function formatStack(err, frames, fromConstructor) {
+  frames = frames.filter((f) => !isInternalFrame(f));
+  if (fromConstructor) frames = skipConstructorFrames(err, frames);
   const prepare = Error.prepareStackTrace;
   if (typeof prepare === 'function' && !formatting) {
     formatting = true;
     try {
-      return prepare(err, frames.map((f) => new CallSite(f)));
+      return prepare(err, limitFrames(frames).map((f) => new CallSite(f)));
     } finally {
       formatting = false;
     }
   }
   let out = errorHeader(err);
-  for (const f of frames) out += `\n    at ${frameToString(f)}`;
+  for (const line of limitFrames(toNodeFrames(frames))) out += `\n    at ${line}`;
   return out;
 }
 
@@ -179,7 +316,7 @@ function install() {
         return undefined;
       }
       if (raw === undefined) return undefined;
-      const stack = formatStack(this, parseFrames(raw));
+      const stack = formatStack(this, parseFrames(raw), true);
       defineStack(this, stack);
       return stack;
     },
@@ -211,7 +348,15 @@ function install() {
       configurable: true,
     });
   };
-  if (typeof Error.stackTraceLimit !== 'number') Error.stackTraceLimit = 10;
+  // An accessor: SpiderMonkey then captures every frame (it reads only a data property), and
+  // the user's limit (node's default 10) applies after Lode's internal frames are mapped.
+  let stackTraceLimit = 10;
+  Object.defineProperty(Error, 'stackTraceLimit', {
+    get() { return stackTraceLimit; },
+    set(value) { stackTraceLimit = value; },
+    enumerable: true,
+    configurable: true,
+  });
 
   // SpiderMonkey reports deep recursion as InternalError('too much recursion'); Node code
   // expects RangeError('Maximum call stack size exceeded').

@@ -556,7 +556,7 @@ function punycodeDecode(input) {
 // Code points UTS #46 maps to nothing (a practical subset of the "ignored" entries).
 const IDNA_IGNORED = /[\u00ad\u034f\u180b-\u180d\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/g;
 // Code points UTS #46 disallows (a practical subset: controls, noncharacters, private use...).
-const IDNA_DISALLOWED = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufff9-\uffff\u2488-\u249b\u2100\u2101\u2105\u2106\u2474-\u2487]/;
+const IDNA_DISALLOWED = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000-\uf8ff\ufdd0-\ufdef\ufff9-\uffff\u2488-\u249b\u2100\u2101\u2105\u2106\u2474-\u2487]/;
 
 function isDisallowedLabelChar(label) {
   return IDNA_DISALLOWED.test(label);
@@ -597,7 +597,7 @@ function domainToASCIIInternal(domain) {
     const label = labels[i];
     if (label.startsWith('xn--')) {
       const decoded = punycodeDecode(label.slice(4));
-      if (decoded === null || decoded === '' || !/[^\x00-\x7f]/.test(decoded)) return FAILURE;
+      if (decoded === null || decoded === '') return FAILURE;
       if (!isValidIDNALabel(decoded)) return FAILURE;
       // Every code point of a decoded label must be valid, not mapped.
       if (idnaMap(decoded) !== decoded) return FAILURE;
@@ -704,10 +704,14 @@ function startsWithWindowsDriveLetter(cps, start) {
   return c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23;
 }
 
-function shortenPath(url) {
+// Removes the last path segment; returns whether one was removed. With `keepFirst`, the first
+// segment stays (see the opaque-base quirk in basicParse).
+function shortenPath(url, keepFirst = false) {
   const path = url.path;
-  if (url.scheme === 'file' && path.length === 1 && isWindowsDriveLetter(path[0], true)) return;
+  if (url.scheme === 'file' && path.length === 1 && isWindowsDriveLetter(path[0], true)) return false;
+  if (path.length === 0 || (keepFirst && path.length === 1)) return false;
   path.pop();
+  return true;
 }
 
 function isSingleDot(s) {
@@ -762,6 +766,11 @@ function basicParse(input, base, url, stateOverride) {
   let insideBrackets = false;
   let passwordTokenSeen = false;
   let pointer = 0;
+  // node (ada) quirk: an input with a fragment resolves against a base with an opaque path
+  // as if that path were a first segment that cannot be removed: 'a#x' against 'sc:p' is
+  // 'sc:p/a#x'. `rootInPath` marks a path that starts with such a segment.
+  let rootInPath = false;
+  let opaqueBase = false;
   const remaining = (i) => (pointer + i < len ? cps[pointer + i] : EOF);
 
   for (;;) {
@@ -817,7 +826,12 @@ function basicParse(input, base, url, stateOverride) {
         break;
 
       case NO_SCHEME:
-        if (base === null || (hasOpaquePath(base) && c !== 0x23)) {
+        if (base !== null && hasOpaquePath(base) && c !== 0x23 && cps.includes(0x23)) {
+          base = { ...base, path: base.path.split('/') };
+          opaqueBase = true;
+          state = RELATIVE;
+          pointer--;
+        } else if (base === null || (hasOpaquePath(base) && c !== 0x23)) {
           return FAILURE;
         } else if (hasOpaquePath(base) && c === 0x23) {
           url.scheme = base.scheme;
@@ -866,6 +880,7 @@ function basicParse(input, base, url, stateOverride) {
           url.port = base.port;
           url.path = base.path.slice();
           url.query = base.query;
+          rootInPath = opaqueBase;
           if (c === 0x3f) {
             url.query = '';
             state = QUERY;
@@ -874,7 +889,7 @@ function basicParse(input, base, url, stateOverride) {
             state = FRAGMENT;
           } else if (c !== EOF) {
             url.query = null;
-            shortenPath(url);
+            shortenPath(url, rootInPath);
             state = PATH;
             pointer--;
           }
@@ -1082,8 +1097,10 @@ function basicParse(input, base, url, stateOverride) {
             (!stateOverride && (c === 0x3f || c === 0x23))) {
           const slash = c === 0x2f || (special && c === 0x5c);
           if (isDoubleDot(buffer)) {
-            shortenPath(url);
-            if (!slash) url.path.push('');
+            const removed = shortenPath(url, rootInPath);
+            // node (ada) quirk: in a non-special URL, a final '..' with nothing left to remove
+            // leaves the path empty instead of adding an empty segment.
+            if (!slash && (special || removed)) url.path.push('');
           } else if (isSingleDot(buffer) && !slash) {
             url.path.push('');
           } else if (!isSingleDot(buffer)) {
@@ -1143,6 +1160,7 @@ function basicParse(input, base, url, stateOverride) {
     if (pointer >= len) break;
     pointer++;
   }
+  if (rootInPath && !hasOpaquePath(url)) url.path = url.path.join('/');
   return stateOverride ? undefined : url;
 }
 
@@ -1189,6 +1207,81 @@ function serializeOrigin(url) {
     default:
       return 'null';
   }
+}
+
+// node's (ada's) port setter, which differs from the standard's in a few corners: tabs and
+// newlines alone clear the port, and so does a value that starts with neither a digit nor '-'
+// but contains one.
+function setPort(url, value) {
+  if (cannotHaveCredentialsOrPort(url)) return;
+  const trimmed = value.replace(/[\t\n\r]/g, '');
+  if (trimmed === '') {
+    url.port = null;
+    return;
+  }
+  if (trimmed.charCodeAt(0) <= 0x20 || trimmed[0] === '-' || !/[0-9]/.test(trimmed)) return;
+  const digits = /^[0-9]*/.exec(trimmed)[0];
+  if (digits === '') {
+    url.port = null;
+    return;
+  }
+  const port = parseInt(digits, 10);
+  if (port > 65535) return;
+  url.port = port === defaultPort(url.scheme) ? null : port;
+}
+
+// node's (ada's) host and hostname setters. They agree with the standard's state-override
+// parse except that a non-special URL takes an empty host before a port (`:80`), and the port
+// part goes through setPort.
+function setHost(url, value, hostnameOnly) {
+  if (hasOpaquePath(url)) return;
+  if (url.scheme === 'file') {
+    basicParse(value, null, url, hostnameOnly ? HOSTNAME : HOST);
+    return;
+  }
+  const special = isSpecialScheme(url.scheme);
+  value = value.replace(/[\t\n\r]/g, '');
+  let end = value.length;
+  let colon = false;
+  let insideBrackets = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '[') {
+      insideBrackets = true;
+    } else if (c === ']') {
+      insideBrackets = false;
+    } else if (c === ':' && !insideBrackets) {
+      colon = true;
+      end = i;
+      break;
+    } else if (c === '/' || c === '?' || c === '#' || (special && c === '\\')) {
+      end = i;
+      break;
+    }
+  }
+  const hostPart = value.slice(0, end);
+  const savedPort = url.port;
+  if (colon) {
+    if (hostnameOnly) return;
+    const portPart = value.slice(end + 1);
+    if (portPart !== '') setPort(url, portPart);
+  }
+  if (hostPart === '') {
+    if (special) {
+      url.port = savedPort;
+      return;
+    }
+    if (!colon && (includesCredentials(url) || url.port !== null)) return;
+    // A URL without a host gets an empty one only when its path needs the '/.' guard.
+    if (url.host !== null || (url.path.length > 1 && url.path[0] === '')) url.host = '';
+    return;
+  }
+  const host = parseHost(hostPart, !special);
+  if (host === FAILURE) {
+    url.port = savedPort;
+    return;
+  }
+  url.host = host;
 }
 
 function stripTrailingSpacesFromOpaquePath(url) {
@@ -1646,15 +1739,14 @@ class URL {
   get host() {
     URL.#check(this);
     const url = this.#url;
-    if (url.host === null) return '';
+    // An empty host reads as '' even with a port (only node's host setter can produce that).
+    if (url.host === null || url.host === '') return '';
     return serializeHostAndPort(url);
   }
 
   set host(value) {
     URL.#checkSetter(this);
-    value = `${value}`;
-    if (hasOpaquePath(this.#url)) return;
-    basicParse(value, null, this.#url, HOST);
+    setHost(this.#url, toUSVString(value), false);
   }
 
   get hostname() {
@@ -1665,9 +1757,7 @@ class URL {
 
   set hostname(value) {
     URL.#checkSetter(this);
-    value = `${value}`;
-    if (hasOpaquePath(this.#url)) return;
-    basicParse(value, null, this.#url, HOSTNAME);
+    setHost(this.#url, toUSVString(value), true);
   }
 
   get port() {
@@ -1678,10 +1768,7 @@ class URL {
 
   set port(value) {
     URL.#checkSetter(this);
-    value = `${value}`;
-    if (cannotHaveCredentialsOrPort(this.#url)) return;
-    if (value === '') this.#url.port = null;
-    else basicParse(value, null, this.#url, PORT);
+    setPort(this.#url, `${value}`);
   }
 
   get pathname() {

@@ -285,7 +285,13 @@ impl Args {
 
     /// Compiles `source` as the body of a function with parameters `params` and returns it.
     /// Stack frames name `filename`, with lines and columns as written in `source`.
-    pub fn ret_compiled_function(&mut self, source: &str, filename: &str, params: &[&str], name: &str) -> OpResult {
+    pub fn ret_compiled_function(
+        &mut self,
+        source: &str,
+        filename: &str,
+        params: &[&str],
+        name: &str,
+    ) -> OpResult {
         let cx = self.cx;
         let cname = std::ffi::CString::new(name.replace('\0', "")).unwrap_or_default();
         let fname = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
@@ -298,7 +304,10 @@ impl Args {
             // SpiderMonkey counts the synthesized `function (...) {` header as a line of its
             // own, so line 0 here makes the body's first line 1.
             let opts = mozjs::glue::NewCompileOptions(cx, fname.as_ptr(), 0);
-            let chain = mozjs::jsapi::glue::NewEnvironmentChain(cx, mozjs::jsapi::JS::SupportUnscopables::No);
+            let chain = mozjs::jsapi::glue::NewEnvironmentChain(
+                cx,
+                mozjs::jsapi::JS::SupportUnscopables::No,
+            );
             // UTF-16 source: SpiderMonkey's UTF-8 entry points for function compilation decode
             // the text as Latin-1 (seen with both `CompileFunction` overloads).
             let utf16: Vec<u16> = source.encode_utf16().collect();
@@ -309,7 +318,11 @@ impl Args {
                 opts,
                 cname.as_ptr(),
                 ptrs.len() as u32,
-                if ptrs.is_empty() { ptr::null() } else { ptrs.as_ptr() },
+                if ptrs.is_empty() {
+                    ptr::null()
+                } else {
+                    ptrs.as_ptr()
+                },
                 &mut src,
             );
             mozjs::jsapi::glue::DeleteEnvironmentChain(chain);
@@ -317,7 +330,9 @@ impl Args {
             if f.is_null() {
                 return Err(Thrown);
             }
-            self.call.rval().set(ObjectValue(mozjs::jsapi::JS_GetFunctionObject(f)));
+            self.call
+                .rval()
+                .set(ObjectValue(mozjs::jsapi::JS_GetFunctionObject(f)));
         }
         Ok(())
     }

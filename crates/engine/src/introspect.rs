@@ -83,7 +83,11 @@ impl Op for CompileFunction {
                 }
             }
         }
-        let name = if args.is_undefined(3) { String::new() } else { args.string(3)? };
+        let name = if args.is_undefined(3) {
+            String::new()
+        } else {
+            args.string(3)?
+        };
         let names: Vec<&str> = params.iter().map(|p| p.to_str().unwrap_or("")).collect();
         args.ret_compiled_function(&source, &filename, &names, &name)
     }

@@ -37,13 +37,18 @@ function processTicksAndRejections() {
     }
     queue.length = 0;
     head = 0;
-    runMicrotasks();
+    drainMicrotasks();
   } while (hasTickScheduled() || processPromiseRejections());
+}
+
+// Its own function so that stack traces of promise jobs can be told from nextTick callbacks.
+function drainMicrotasks() {
+  runMicrotasks();
 }
 
 // Called by the event loop after every callback.
 function runNextTicks() {
-  if (!hasTickScheduled() && !hasRejectionsToWarn()) runMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionsToWarn()) drainMicrotasks();
   if (!hasTickScheduled() && !hasRejectionsToWarn()) return;
   processTicksAndRejections();
 }
