@@ -3,6 +3,7 @@
 
 module.exports = function setupNode(bindings, loadBuiltin) {
   require('internal/error_stack').install();
+  require('internal/locale_compare').install();
 
   const { createProcess } = require('internal/process/object');
   const process = createProcess();
