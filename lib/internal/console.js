@@ -1,7 +1,14 @@
 'use strict';
 // The Console class and the global console, printing through util.format/inspect.
 
-const { formatWithOptions, inspect } = require('internal/util/inspect');
+let inspectModule;
+function lazyInspect() {
+  if (inspectModule === undefined) inspectModule = require('internal/util/inspect');
+  return inspectModule;
+}
+function inspect(value, options) {
+  return lazyInspect().inspect(value, options);
+}
 
 const kCounts = Symbol('kCounts');
 const kTimers = Symbol('kTimers');
@@ -98,8 +105,19 @@ function write(con, useStdErr, string) {
 }
 
 function fmt(con, useStdErr, args) {
+  // Strings alone print as they are; only other values need util.inspect (loaded on demand).
+  if (typeof args[0] === 'string' && (args.length === 1 || !args[0].includes('%'))) {
+    let plain = true;
+    for (let i = 1; i < args.length; i++) {
+      if (typeof args[i] !== 'string') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return args.length === 1 ? args[0] : args.join(' ');
+  }
   const stream = useStdErr ? con._stderr : con._stdout;
-  return formatWithOptions(getInspectOptions(con, stream), ...args);
+  return lazyInspect().formatWithOptions(getInspectOptions(con, stream), ...args);
 }
 
 const tableChars = {
@@ -112,7 +130,7 @@ function renderRow(row, columnWidths) {
   let out = tableChars.left;
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
-    const len = require('internal/util/inspect').getStringWidth(cell);
+    const len = lazyInspect().getStringWidth(cell);
     out += cell + ' '.repeat(columnWidths[i] - len);
     if (i !== row.length - 1) out += tableChars.middle;
   }

@@ -15,7 +15,7 @@ use mozjs::jsapi::{
 };
 use mozjs::jsval::{BooleanValue, DoubleValue, ObjectValue, StringValue, UndefinedValue};
 use mozjs::rooted;
-use mozjs::rust::{JSEngine, RealmOptions, Runtime, SIMPLE_GLOBAL_CLASS};
+use mozjs::rust::{JSEngine, RealmOptions, SIMPLE_GLOBAL_CLASS};
 
 use crate::args::Thrown;
 
@@ -142,15 +142,92 @@ pub(crate) fn has_rejections() -> bool {
 /// One JS runtime. Create at most one per thread; keep it on the thread that made it.
 pub struct Engine {
     global: Persistent,
-    runtime: Runtime,
+    cx: *mut JSContext,
     _engine: JSEngine,
+}
+
+// Mirrors what `mozjs::rust::Runtime` sets up, so that the context can be created with
+// SpiderMonkey's self-hosted code loaded from a cache instead of parsed again on every start.
+const CHUNK_SIZE: u32 = 1 << 20;
+const STACK_QUOTA: usize = 128 * 8 * 1024;
+const SYSTEM_CODE_BUFFER: usize = 10 * 1024;
+const TRUSTED_SCRIPT_BUFFER: usize = 8 * 12800;
+
+/// The self-hosted stencil SpiderMonkey hands to the writer callback on a cold start.
+static SELF_HOSTED_OUT: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
+
+fn span_parts(span: &mozjs::jsapi::JS::SelfHostedCache) -> (*const u8, usize) {
+    // mozilla::Span<const uint8_t> with a dynamic extent: { size, data }.
+    let words: [u64; 2] = unsafe { std::mem::transmute_copy(span) };
+    (words[1] as *const u8, words[0] as usize)
+}
+
+fn make_span(bytes: &'static [u8]) -> mozjs::jsapi::JS::SelfHostedCache {
+    let words: [u64; 2] = [bytes.len() as u64, bytes.as_ptr() as u64];
+    unsafe { std::mem::transmute_copy(&words) }
+}
+
+unsafe extern "C" fn self_hosted_writer(
+    _cx: *mut JSContext,
+    span: mozjs::jsapi::JS::SelfHostedCache,
+) -> bool {
+    let (ptr, len) = span_parts(&span);
+    if !ptr.is_null() && len > 0 && len < (64 << 20) {
+        let bytes = std::slice::from_raw_parts(ptr, len).to_vec();
+        *SELF_HOSTED_OUT.lock().unwrap() = Some(bytes);
+    }
+    true
+}
+
+/// SpiderMonkey stamps encoded stencils with this and rejects ones from another build.
+unsafe extern "C" fn build_id_op(build_id: *mut mozjs::jsapi::JS::BuildIdCharVector) -> bool {
+    let id = concat!("lode-", env!("LODE_ENGINE_BUILD_ID"));
+    mozjs::glue::SetBuildId(build_id, id.as_ptr() as *const _, id.len())
+}
+
+fn code_cache_dir() -> Option<std::path::PathBuf> {
+    if std::env::var_os("LODE_NO_CODE_CACHE").is_some() {
+        return None;
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cache")))?;
+    Some(base.join("lode"))
+}
+
+fn self_hosted_cache_file() -> Option<std::path::PathBuf> {
+    code_cache_dir().map(|d| d.join(format!("selfhosted-{}.bin", env!("LODE_ENGINE_BUILD_ID"))))
+}
+
+/// Writes the self-hosted stencil for the next start (atomically; stale files of other
+/// builds are removed). Failures only cost the next start its speed.
+fn store_self_hosted(bytes: &[u8]) {
+    let Some(file) = self_hosted_cache_file() else {
+        return;
+    };
+    let Some(dir) = file.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.starts_with("selfhosted-") && e.path() != file {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let tmp = dir.join(format!(".selfhosted-{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_ok() {
+        let _ = std::fs::rename(&tmp, &file);
+    }
 }
 
 impl Engine {
     pub fn new() -> Engine {
         let engine = JSEngine::init().expect("SpiderMonkey initialises once per process");
-        let runtime = Runtime::new(engine.handle());
-        let cx = unsafe { runtime.cx_no_gc().raw_cx_no_gc() };
+        let cx = unsafe { Self::new_context() };
         let options = RealmOptions::default();
         let global = unsafe {
             let g = JS_NewGlobalObject(
@@ -176,13 +253,62 @@ impl Engine {
         };
         Engine {
             global: Persistent::new(ObjectValue(global)),
-            runtime,
+            cx,
             _engine: engine,
         }
     }
 
+    /// Creates the context as `mozjs::rust::Runtime` does, but loads SpiderMonkey's self-hosted
+    /// code from the code cache when a previous run left one.
+    unsafe fn new_context() -> *mut JSContext {
+        use mozjs::jsapi::{
+            JSGCParamKey, JS_AddExtraGCRootsTracer, JS_NewContext, JS_SetGCParameter,
+            JS_SetNativeStackQuota,
+        };
+        mozjs::jsapi::JS::SetProcessBuildIdOp(Some(build_id_op));
+        let cx = JS_NewContext(mozjs::default_heapsize + CHUNK_SIZE, ptr::null_mut());
+        assert!(!cx.is_null(), "creating the SpiderMonkey context failed");
+        JS_SetGCParameter(cx, JSGCParamKey::JSGC_MAX_BYTES, u32::MAX);
+        JS_AddExtraGCRootsTracer(cx, Some(mozjs::gc::trace_traceables), ptr::null_mut());
+        JS_SetNativeStackQuota(
+            cx,
+            STACK_QUOTA,
+            STACK_QUOTA - SYSTEM_CODE_BUFFER,
+            STACK_QUOTA - SYSTEM_CODE_BUFFER - TRUSTED_SCRIPT_BUFFER,
+        );
+        let cached: Option<&'static [u8]> = self_hosted_cache_file()
+            .and_then(|f| std::fs::read(f).ok())
+            .filter(|b| !b.is_empty())
+            .map(|b| &*Box::leak(b.into_boxed_slice()));
+        let ok = match cached {
+            Some(bytes) => mozjs::jsapi::JS::InitSelfHostedCode(cx, make_span(bytes), None),
+            None => false,
+        };
+        if !ok {
+            if cached.is_some() {
+                // A cache SpiderMonkey rejected: start over without it.
+                mozjs::jsapi::JS_ClearPendingException(cx);
+            }
+            let empty = make_span(&[]);
+            let writer: mozjs::jsapi::JS::SelfHostedWriter = if code_cache_dir().is_some() {
+                Some(self_hosted_writer)
+            } else {
+                None
+            };
+            assert!(
+                mozjs::jsapi::JS::InitSelfHostedCode(cx, empty, writer),
+                "initialising self-hosted code failed"
+            );
+            if let Some(bytes) = SELF_HOSTED_OUT.lock().unwrap().take() {
+                store_self_hosted(&bytes);
+            }
+        }
+        mozjs::jsapi::JS::SetWarningReporter(cx, Some(mozjs::rust::report_warning));
+        cx
+    }
+
     pub(crate) fn raw_cx(&mut self) -> *mut JSContext {
-        unsafe { self.runtime.cx().raw_cx() }
+        self.cx
     }
 
     pub fn global(&self) -> &Persistent {
@@ -325,7 +451,9 @@ impl Engine {
         let _ = ON_MEMORY_EXCEEDED.set(on_exceeded);
         let cx = self.raw_cx();
         unsafe { mozjs::jsapi::JS_AddInterruptCallback(cx, Some(interrupt_callback)) };
-        let handle = self.runtime.thread_safe_js_context();
+        // The context lives until the process exits (Lode leaves through `_exit`), so the
+        // watchdog may keep its address; requesting an interrupt is thread-safe.
+        let cx_addr = cx as usize;
         std::thread::Builder::new()
             .name("lode-memory-watchdog".into())
             .spawn(move || loop {
@@ -333,7 +461,7 @@ impl Engine {
                 if resident_bytes() > MEMORY_LIMIT.load(Ordering::Relaxed)
                     && !MEMORY_CHECK.swap(true, Ordering::SeqCst)
                 {
-                    handle.request_interrupt_callback();
+                    unsafe { mozjs::jsapi::JS_RequestInterruptCallback(cx_addr as *mut JSContext) };
                 }
             })
             .expect("spawning the memory watchdog");
@@ -342,6 +470,16 @@ impl Engine {
     /// Installs the engine-level natives (introspection, function compilation) on `binding`.
     pub fn install_natives(&mut self, binding: &mut crate::Binding) {
         crate::introspect::install(binding);
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        // Roots held by Rust must go before the context; Persistent handles owned elsewhere
+        // must already have been dropped.
+        self.global = Persistent::new(UndefinedValue());
+        take_rejections();
+        unsafe { mozjs::jsapi::JS_DestroyContext(self.cx) };
     }
 }
 
