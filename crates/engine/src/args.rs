@@ -71,6 +71,7 @@ pub struct Args {
 }
 
 impl Args {
+    #[inline]
     pub fn len(&self) -> usize {
         self.call.argc_ as usize
     }
@@ -79,6 +80,7 @@ impl Args {
         self.len() == 0
     }
 
+    #[inline]
     pub(crate) fn raw(&self, i: usize) -> Value {
         if i < self.len() {
             unsafe { *self.call.argv_.add(i) }
@@ -104,6 +106,7 @@ impl Args {
     }
 
     /// The argument as a number (`ToNumber`).
+    #[inline]
     pub fn number(&mut self, i: usize) -> Result<f64, Thrown> {
         let v = self.raw(i);
         if v.is_int32() {
@@ -112,11 +115,17 @@ impl Args {
         if v.is_double() {
             return Ok(v.to_double());
         }
+        self.number_slow(v)
+    }
+
+    #[cold]
+    fn number_slow(&mut self, v: Value) -> Result<f64, Thrown> {
         rooted!(in(self.cx) let v = v);
         unsafe { mozjs::rust::ToNumber(&mut cx_wrapper(self.cx), v.handle()).map_err(|_| Thrown) }
     }
 
     /// The argument as an i32 when it is a number, else `default`.
+    #[inline]
     pub fn int_or(&self, i: usize, default: i32) -> i32 {
         let v = self.raw(i);
         if v.is_int32() {
@@ -211,10 +220,12 @@ impl Args {
         self.call.rval().set(v);
     }
 
+    #[inline]
     pub fn ret_int(&mut self, n: i32) {
         self.call.rval().set(Int32Value(n));
     }
 
+    #[inline]
     pub fn ret_bool(&mut self, b: bool) {
         self.call.rval().set(BooleanValue(b));
     }
