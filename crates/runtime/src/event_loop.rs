@@ -168,12 +168,11 @@ impl Runner {
         r
     }
 
+    /// Drains nextTicks and microtasks. When one throws, the exception is reported and the rest
+    /// wait for the next callback's drain, as in Node.
     fn ticks(&mut self) {
-        loop {
-            let hook = clone_ref(&self.hooks.run_next_ticks);
-            if self.engine.call(&hook, &[]).is_ok() {
-                return;
-            }
+        let hook = clone_ref(&self.hooks.run_next_ticks);
+        if self.engine.call(&hook, &[]).is_err() {
             self.fatal();
         }
     }

@@ -52,7 +52,7 @@ function createProcess() {
         if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
         if (!Number.isInteger(value)) {
           const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-          throw new ERR_INVALID_ARG_TYPE('code', 'integer', code);
+          throw new ERR_INVALID_ARG_TYPE('code', 'number', code);
         }
       }
       exitCode = code;
