@@ -125,12 +125,37 @@ function errorHeader(err) {
   try { message = err.message; } catch { message = undefined; }
   name = name === undefined ? 'Error' : String(name);
   message = message === undefined ? '' : String(message);
-  if (typeof InternalError === 'function' && err instanceof InternalError && message === 'too much recursion') {
-    message = 'Maximum call stack size exceeded';
-  }
+  if (isEngineError(err)) message = v8Message(message);
   if (name === '') return message;
   if (message === '') return name;
   return `${name}: ${message}`;
+}
+
+// SpiderMonkey's wording of common engine errors, shown in V8's wording wherever Lode prints an
+// error (stack headers, console.log, uncaught reports). `error.message` itself keeps the
+// engine's text: SpiderMonkey has no hook where it could be changed.
+const unquote = (s) => (s.length > 1 && s[0] === '"' && s[s.length - 1] === '"' ? s.slice(1, -1) : s);
+const messageRewrites = [
+  [/^can't access property (.+) of (undefined|null)$/, (m) => `Cannot read properties of ${m[2]} (reading '${unquote(m[1])}')`],
+  [/^can't access property (.+), .+ is (undefined|null)$/, (m) => `Cannot read properties of ${m[2]} (reading '${unquote(m[1])}')`],
+  [/^(.+) has no properties$/, (m) => `Cannot read properties of ${m[1]}`],
+  [/^invalid assignment to const '(.+)'$/, () => 'Assignment to constant variable.'],
+  [/^can't access lexical declaration '(.+)' before initialization$/, (m) => `Cannot access '${m[1]}' before initialization`],
+  [/^JSON\.parse: unexpected end of data/, () => 'Unexpected end of JSON input'],
+  [/^cyclic object value$/, () => 'Converting circular structure to JSON'],
+  [/^invalid array length$/, () => 'Invalid array length'],
+  [/^can't convert BigInt to number$/, () => 'Cannot mix BigInt and other types, use explicit conversions'],
+  [/^can't convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
+  [/^reduce of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
+  [/^too much recursion$/, () => 'Maximum call stack size exceeded'],
+];
+
+function v8Message(message) {
+  for (const [re, fn] of messageRewrites) {
+    const m = re.exec(message);
+    if (m !== null) return fn(m);
+  }
+  return message;
 }
 
 let errorsCache;
@@ -283,6 +308,14 @@ const nativeErrorCtors = new Set([Error, TypeError, RangeError, SyntaxError, Ref
   typeof AggregateError === 'function' ? AggregateError : Error]);
 
 let formatting = false;
+// Errors SpiderMonkey itself creates are plain instances of the built-in error classes.
+function isEngineError(err) {
+  const proto = Object.getPrototypeOf(err);
+  return proto === TypeError.prototype || proto === RangeError.prototype ||
+    proto === ReferenceError.prototype || proto === SyntaxError.prototype ||
+    (typeof InternalError === 'function' && proto === InternalError.prototype);
+}
+
 function formatStack(err, frames, fromConstructor) {
   frames = frames.filter((f) => !isInternalFrame(f));
   if (fromConstructor) frames = skipConstructorFrames(err, frames);

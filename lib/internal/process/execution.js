@@ -26,7 +26,7 @@ function printFatal(err, fromPromise) {
     frame = { file: err.fileName, line: err.lineNumber, column: err.columnNumber || 1 };
     fromPromise = true;
   }
-  if (frame && frame.file && !frame.file.startsWith('node:')) {
+  if (frame && frame.file && !frame.file.startsWith('node:') && !frame.file.endsWith('-wrapper')) {
     const source = sourceLine(frame.file, frame.line);
     if (source !== undefined) {
       let col = frame.column - 1;
@@ -63,7 +63,8 @@ function printFatal(err, fromPromise) {
 }
 
 function sourceLine(file, line) {
-  const text = readFileUtf8(file);
+  const entry = internalBinding('process');
+  const text = (file === '[eval]' || file === '[stdin]') ? entry.entrySource : readFileUtf8(file);
   if (typeof text !== 'string') return undefined;
   const lines = text.split(/\r?\n/);
   return lines[line - 1];
