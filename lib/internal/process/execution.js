@@ -7,6 +7,8 @@ const { writeString, readFileUtf8 } = {
 };
 
 let handlingFatal = false;
+// The source excerpt to print above an error Lode raises on node's behalf.
+const kReportSource = Symbol('kReportSource');
 
 function exitWith(code) {
   const { reallyExit } = internalBinding('process');
@@ -26,7 +28,9 @@ function printFatal(err, fromPromise) {
     frame = { file: err.fileName, line: err.lineNumber, column: err.columnNumber || 1 };
     fromPromise = true;
   }
-  if (frame && frame.file && !frame.file.startsWith('node:') && !frame.file.endsWith('-wrapper')) {
+  if (isErrorLike && typeof err[kReportSource] === 'string') {
+    out += err[kReportSource];
+  } else if (frame && frame.file && !frame.file.startsWith('node:') && !frame.file.endsWith('-wrapper')) {
     const source = sourceLine(frame.file, frame.line);
     if (source !== undefined) {
       let col = frame.column - 1;
@@ -100,4 +104,4 @@ function triggerUncaughtException(err, fromPromise) {
   exitWith(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
 }
 
-module.exports = { triggerUncaughtException, printFatal };
+module.exports = { triggerUncaughtException, printFatal, kReportSource };

@@ -69,7 +69,6 @@ function triggerUnhandled(reason) {
   const { triggerUncaughtException } = require('internal/process/execution');
   let err = reason;
   if (!(reason instanceof Error)) {
-    const { codes: { ERR_UNHANDLED_REJECTION } } = require('internal/errors');
     const { inspect } = require('internal/util/inspect');
     let shown;
     try {
@@ -77,9 +76,24 @@ function triggerUnhandled(reason) {
     } catch {
       shown = String(reason);
     }
-    err = new ERR_UNHANDLED_REJECTION(shown);
-    err.name = 'UnhandledPromiseRejection';
+    // Node's own error for this case, with the stack and source line node reports.
+    const message = 'This error originated either by throwing inside of an async function without a catch block, ' +
+      `or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".`;
+    err = new Error(message);
     Object.defineProperty(err, 'name', { value: 'UnhandledPromiseRejection', enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(err, 'stack', {
+      value: `UnhandledPromiseRejection: ${message}\n` +
+        '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
+        '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
+        '    at process.processTicksAndRejections (node:internal/process/task_queues:96:32)',
+      enumerable: false, writable: true, configurable: true,
+    });
+    err.code = 'ERR_UNHANDLED_REJECTION';
+    const { kReportSource } = require('internal/process/execution');
+    Object.defineProperty(err, kReportSource, {
+      value: 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n',
+      enumerable: false,
+    });
   }
   triggerUncaughtException(err, true /* fromPromise */);
 }
