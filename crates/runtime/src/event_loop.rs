@@ -148,7 +148,7 @@ impl Runner {
             eprintln!("lode: uncatchable error (out of memory?)");
             ops::process::exit_process(1);
         };
-        let hook = clone_ref(&self.hooks.handle_fatal);
+        let hook = self.hooks.handle_fatal.clone();
         if self.engine.call(&hook, &[Arg::Value(&err)]).is_err() {
             eprintln!("lode: error while reporting an uncaught exception");
             ops::process::exit_process(7);
@@ -171,7 +171,7 @@ impl Runner {
     /// Drains nextTicks and microtasks. When one throws, the exception is reported and the rest
     /// wait for the next callback's drain, as in Node.
     fn ticks(&mut self) {
-        let hook = clone_ref(&self.hooks.run_next_ticks);
+        let hook = self.hooks.run_next_ticks.clone();
         if self.engine.call(&hook, &[]).is_err() {
             self.fatal();
         }
@@ -185,7 +185,7 @@ impl Runner {
         if deadline > now {
             return;
         }
-        let hook = clone_ref(&self.hooks.process_timers);
+        let hook = self.hooks.process_timers.clone();
         let next = self.call(&hook, &[Arg::Number(now)]);
         // Node's convention: 0 = no timers, >0 = next expiry (referenced), <0 = unreferenced.
         if next == 0.0 {
@@ -238,12 +238,12 @@ impl Runner {
         for c in got {
             match c {
                 Completion::Signal(sig) => {
-                    let hook = clone_ref(&self.hooks.on_signal);
+                    let hook = self.hooks.on_signal.clone();
                     self.call(&hook, &[Arg::Number(sig as f64)]);
                 }
                 Completion::Repl(input) => {
                     self.state.ref_handles.set(self.state.ref_handles.get() - 1);
-                    let hook = clone_ref(&self.hooks.on_repl_input);
+                    let hook = self.hooks.on_repl_input.clone();
                     match input {
                         ops::repl::ReplInput::Line(line) => self.call(&hook, &[Arg::Str(&line)]),
                         ops::repl::ReplInput::Interrupted => self.call(&hook, &[Arg::Bool(false)]),
@@ -258,7 +258,7 @@ impl Runner {
         if self.state.immediate_count.get() == 0 {
             return;
         }
-        let hook = clone_ref(&self.hooks.process_immediates);
+        let hook = self.hooks.process_immediates.clone();
         self.call(&hook, &[]);
     }
 
@@ -273,18 +273,13 @@ impl Runner {
                     break;
                 }
             }
-            let hook = clone_ref(&self.hooks.emit_before_exit);
+            let hook = self.hooks.emit_before_exit.clone();
             self.call(&hook, &[]);
             if !self.state.alive() && self.state.immediate_count.get() == 0 {
                 break;
             }
         }
     }
-}
-
-/// A hook shared between the hook table and a call in progress.
-fn clone_ref(p: &Rc<Persistent>) -> Rc<Persistent> {
-    p.clone()
 }
 
 /// Runs a program to completion and returns the process exit code.
@@ -336,10 +331,10 @@ pub fn run(options: RunOptions) -> i32 {
         state,
         engine,
     };
-    let main = clone_ref(&runner.hooks.run_main);
+    let main = runner.hooks.run_main.clone();
     runner.call(&main, &[]);
     runner.run_loop();
-    let exit = clone_ref(&runner.hooks.emit_exit);
+    let exit = runner.hooks.emit_exit.clone();
     let code = match runner.engine.call(&exit, &[]) {
         Ok(r) => r.as_f64() as i32,
         Err(_) => {

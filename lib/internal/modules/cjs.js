@@ -281,7 +281,6 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   } else {
     paths = Module._resolveLookupPaths(request, parent);
   }
-  // Self-reference through the package's own "exports".
   const filename = Module._findPath(request, paths, isMain);
   if (filename) return filename;
   const requireStack = [];

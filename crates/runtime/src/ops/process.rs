@@ -1,5 +1,5 @@
 //! `process`: environment, identity, stdio writes, exit, signals, resource usage.
-use std::ffi::{CString, OsStr};
+use std::ffi::OsStr;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 
@@ -400,7 +400,6 @@ pub fn binding(engine: &mut Engine, options: &RunOptions) -> Binding {
         let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
         String::from_utf8_lossy(&buf[..end]).into_owned()
     };
-    let _ = CString::new(hostname.clone());
     b.op::<WriteString>()
         .op::<WriteBytes>()
         .op::<ReallyExit>()
