@@ -203,6 +203,7 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   if (err === undefined) return msg;
   return `${msg} (${err})`;
 }, Error);
+E('ERR_INVALID_URI', 'URI malformed', URIError);
 E('ERR_INVALID_URL', function (input, base = null) {
   this.input = input;
   if (base != null) this.base = base;

@@ -5,7 +5,6 @@
 
 const {
   codes: {
-    ERR_INVALID_URL,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_MISSING_ARGS,
@@ -33,25 +32,7 @@ const EOF = -1;
 
 // Lone surrogates become U+FFFD (the USVString conversion).
 function toUSV(str) {
-  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
-  let out = '';
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = i + 1 < str.length ? str.charCodeAt(i + 1) : 0;
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out += str[i] + str[i + 1];
-        i++;
-        continue;
-      }
-      out += '\ufffd';
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      out += '\ufffd';
-    } else {
-      out += str[i];
-    }
-  }
-  return out;
+  return str.toWellFormed();
 }
 
 function codePointsOf(str) {
@@ -553,36 +534,242 @@ function punycodeDecode(input) {
   return String.fromCodePoint(...output);
 }
 
-// Code points UTS #46 maps to nothing (a practical subset of the "ignored" entries).
-const IDNA_IGNORED = /[\u00ad\u034f\u180b-\u180d\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/g;
-// Code points UTS #46 disallows (a practical subset: controls, noncharacters, private use...).
-const IDNA_DISALLOWED = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000-\uf8ff\ufdd0-\ufdef\ufff9-\uffff\u2488-\u249b\u2100\u2101\u2105\u2106\u2474-\u2487]/;
+// UTS #46 data, derived from the IDNA mapping table and the Unicode Character Database
+// (Unicode 15.1, as in node v20). The mapping itself is computed: for every code point that
+// is neither disallowed nor ignored, the table's mapping equals NFKC followed by lowercasing
+// (twice, to a fixed point), apart from the few cases handled in idnaMapCodePoint.
+// A range list is comma-separated `gap:span` pairs in hex: the range starts `gap` code points
+// after the end of the previous one (or 0) and ends `span` code points after its start.
+const IDNA_DISALLOWED_DATA =
+  '80:1f,2d8:1,6:3,7:0,1:0,14:0,11d:0,6f:0,26:1,32:1,3:0,37:7,1b:3,6:10,16:0,c0:0,30:1,3b:1,65:' +
+  'd,3b:1,31:1,f:0,1c:1,1:0,b:4,1f:8,4a:0,a1:0,8:1,2:1,16:0,7:0,1:2,4:1,9:1,2:1,4:7,1:3,2:0,5:1' +
+  ',19:1,3:0,6:3,2:1,16:0,7:0,2:0,2:0,2:1,1:0,5:3,2:1,3:2,1:6,4:0,1:6,11:9,3:0,9:0,3:0,16:0,7:0' +
+  ',2:0,5:1,a:0,3:0,3:1,1:e,4:1,c:6,7:0,3:0,8:1,2:1,16:0,7:0,2:0,5:1,9:1,2:1,3:6,3:3,2:0,5:1,12' +
+  ':9,2:0,6:2,3:0,4:2,2:0,1:0,2:2,2:2,3:2,c:3,5:2,3:0,4:1,1:5,1:d,15:4,d:0,3:0,17:0,10:1,9:0,3:' +
+  '0,4:6,2:0,3:1,1:1,4:1,a:6,16:0,3:0,17:0,a:0,5:1,9:0,3:0,4:6,2:5,2:0,4:1,a:0,3:b,d:0,3:0,33:0' +
+  ',3:0,6:3,10:1,1a:0,3:0,12:2,18:0,9:0,1:1,7:2,1:3,6:0,1:0,8:5,a:1,3:b,3a:3,1d:24,2:0,1:0,5:0,' +
+  '18:0,1:0,17:1,5:0,1:0,7:0,a:1,4:1f,48:0,24:3,27:0,24:0,f:0,d:24,a0:26,1:4,1:1,8f:1,e8:0,4:1,' +
+  '7:0,1:0,4:1,29:0,4:1,21:0,4:1,7:0,1:0,4:1,f:0,39:0,4:1,43:1,20:2,1a:5,56:1,6:1,280:0,1c:2,59' +
+  ':6,16:8,18:8,14:b,d:0,3:0,2:b,34:1,28:1,a:5,a:5,6:0,7:0,b:5,59:6,2b:4,46:9,1f:0,c:3,c:3,1:2,' +
+  '2a:1,5:a,2c:3,1a:5,b:2,3e:1,41:0,1d:1,b:5,a:5,e:1,1f:30,4d:2,2f:0,74:7,3c:2,f:2,3c:6,2b:1,b:' +
+  '7,2b:4,216:1,6:1,26:1,6:1,8:0,1:0,1:0,1:0,1f:1,35:0,f:0,e:1,6:0,13:1,3:0,9:0,e:1,14:2,1:6,32' +
+  ':2,1:a,2:1,1b:0,d:2,21:e,21:e,32:0,50:0,8:3,297:18,b:14,28:13,6d8:1,20:0,15d:4,2d:0,1:4,1:1,' +
+  '38:6,2:d,18:8,7:0,7:0,7:0,7:0,7:0,7:0,7:0,7:0,7e:21,1a:0,59:b,d6:29,40:0,56:1,67:4,2b:0,33:0' +
+  ',2a:0,54:b,2f:0,1a2:0,4:0,10:0,70b4:2,37:8,15c:13,b8:7,cb:4,2:0,1:0,5:17,3b:2,a:5,38:7,46:7,' +
+  'c:5,74:a,1e:2,4e:0,b:3,21:0,37:8,e:1,a:1,67:17,1c:9,6:1,6:1,6:8,7:0,7:0,3c:3,7e:1,a:5,2ba4:b' +
+  ',17:3,31:2103,16e:1,6a:25,7:b,5:4,1a:0,5:0,1:0,2:0,2:0,7d:f,1bd:1,36:6,1:1f,22:0,6:6,10:0,21' +
+  ':1,13:0,4:3,5:0,87:1,1:0,9f:0,1e:2,6:1,6:1,6:1,3:2,7:0,7:10,c:0,1a:0,13:0,2:0,f:1,e:21,7b:4,' +
+  '3:3,2d:2,58:0,d:2,1:2e,2e:81,1d:2,31:e,1c:3,24:8,1e:4,2b:4,1e:0,25:3,e:29,9e:1,a:5,24:3,24:3' +
+  ',28:7,34:a,c:0,f:0,7:0,2:0,b:0,f:0,7:0,2:42,137:8,16:9,8:17,6:0,2a:0,9:44,6:1,1:0,2c:0,2:2,1' +
+  ':1,17:0,48:7,9:2f,13:0,2:4,21:2,1b:4,1:3f,38:3,14:1,32:0,2:4,8:0,3:0,1d:1,3:3,a:6,9:6,40:1f,' +
+  '27:3,c:8,36:2,1d:1,1b:4,1a:6,4:b,7:4f,49:36,33:c,33:6,2e:7,a:125,1f:0,2a:0,3:1,2:4a,2b:7,2a:' +
+  '15,1a:25,1c:13,17:8,4e:3,24:8,3e:0,5:c,19:6,a:5,35:0,12:7,27:8,60:0,14:a,12:0,2f:3d,7:0,1:0,' +
+  '4:0,f:0,b:5,3b:4,a:5,4:0,8:1,2:1,16:0,7:0,2:0,5:0,a:1,2:1,3:1,1:5,1:4,7:1,7:2,5:8a,5c:0,5:1d' +
+  ',48:7,a:a5,36:1,26:21,45:a,a:5,d:12,3a:5,a:35,1b:1,f:3,17:b8,3c:63,53:b,8:1,1:1,8:0,2:0,1e:0' +
+  ',2:1,c:8,a:45,8:1,2e:1,b:1a,48:7,53:c,49:6,a:f5,9:0,2d:0,e:9,1d:2,20:1,16:0,e:48,7:0,2:0,2c:' +
+  '2,1:0,2:0,9:7,a:5,6:0,2:0,25:0,2:0,6:6,a:135,19:6,11:0,29:2,1c:55,1:e,32:c,39b:65,6f:0,5:a,c' +
+  '4:a4b,63:c,430:f,16:fa9,247:21b8,239:6,1f:0,a:3,51:0,a:5,1e:1,6:9,46:9,a:0,7:0,15:4,13:2af,5' +
+  'b:64,4b:3,39:6,11:3f,5:a,2:d,17f8:7,4d6:29,9:22e6,4:0,7:0,2:0,123:e,1:1c,3:1,1:d,4:7,18c:903' +
+  ',6b:4,d:2,9:6,a:1,8:125b,2e:1,17:8,74:3b,f6:9,27:1,4a:7,70:14,46:79,14:b,14:b,57:8,19:86,55:' +
+  '0,47:0,2:1,1:1,2:1,4:0,c:0,1:0,7:0,41:0,4:1,8:0,7:0,1c:0,4:0,5:0,1:2,7:0,154:1,124:1,2be:e,5' +
+  ':0,f:44f,1f:5,6:d4,7:0,11:1,7:0,2:0,5:4,3e:20,1:6f,2d:2,e:1,a:3,2:13f,1f:10,3a:4,1:1cf,2a:2e' +
+  '5,7:0,4:0,2:0,f:0,c5:1,10:28,4c:3,a:3,2:310,44:4b,3d:c1,4:0,1b:0,2:0,1:1,1:0,a:0,4:0,1:0,1:5' +
+  ',1:3,1:0,1:0,1:0,3:0,2:0,1:1,1:0,1:0,1:0,1:0,1:0,2:0,1:1,4:0,7:0,4:0,4:0,1:0,a:0,11:4,3:0,5:' +
+  '0,11:33,2:10d,2c:3,64:b,f:1,f:0,f:0,25:a,ad:37,1d:c,2c:3,9:6,2:d,6:99,3d8:3,11:2,d:2,77:3,5f' +
+  ':5,c:3,1:e,c:3,38:7,a:5,28:7,1e:1,2:4d,154:b,e:1,d:2,9:6,2e:0,7:7,e:3,9:6,9:6,93:0,37:24,a:4' +
+  '05,a6e0:1f,103a:5,de:1,1682:d,1d31:e,26e:9a1,68:0,b:0,aa:0,3f:0,5f:0,5e:5e1,134b:4,1060:add4' +
+  'f,f0:2fe0f';
+const IDNA_IGNORED_DATA = 'ad:0,2a1:0,14bb:2,1:0,7fb:0,54:0,3:0,dd9b:f,ef:0,bda0:3,c445c:ef';
+// Bidi classes other than L of valid code points: R (R or AL), A (AN), E (EN), M (NSM),
+// N (ES, CS, ET, ON, BN), X (the rest); each entry is class, start delta, optional ':length'.
+const BIDI_DATA =
+  'N0:8X0:4N0:dX0:4N0:eE0:9N0:26N1a:5cN1fN1c1:1N7:dN2:1bN1:10M0:6fN5N80M8c:6N100:5M1:2cR0M0R0M0' +
+  ':1R0M0:1R0M0R8:24N11:1R0N0:1R0N0R0N0:1M0:aR0:2fM0:14A0:9N0A0:1R0:2M0R0:64M0:6N1M0:5R0:1M0:1N' +
+  '0M0:3R0:1E0:9R0:16M0R0:1dM0:1aR2:58M0:aR0:39M0:8R0:1N0:3R0M2R0:17M0:3R0M0:8R0M0:2R0M0:4R2:28' +
+  'M0:2R2:30M9:7R0:29M0:38M37M1M4:7M4M3:6Ma:1M1dM3aM4:3M8M14:1Ne:1N7M2:4M39M4:10M1e:1M3Mb:1M39M' +
+  '4:7M4M14:1NdM8:7M3aM2M1:3M8:9Mb:1M1eM3dMcN25:7M5M3M37M1:2M5:10Mb:1N14:6M2M3aMf:1M14:1M1c:1M3' +
+  '9:1M4:3M8M14:1M1dM48M7:4M5aM2:6N4M7:7M62M2:8Mb:6M49:1M1bM1M1N0:3M33:dM1:4M1:1M5:2fM9M66:3M1:' +
+  '5M1:1M2:1M19:1M4:2M10:3MdM2:1M6MfM2bf:2N30:9N66N29a:1M75:2M1d:1M1e:1M1e:1M43:6M8M2:aN7M1N12:' +
+  '1aM7a:1M22M76:2M4:1M9M6:2N4:5N98:21M17:1M2M3aM1:8M1M2:7M6:cM30:53M30M1:4M1M5M28:8Mc:1M20:3M2' +
+  ':1M1:2M38M1:1M3M1:2M3a:7M2:1M98:2M1:cM1:6M4M6M3:1Mc6:3fN20c:b4Mf:20N13:49N3c:1abN45:19N1:315' +
+  'N1:152N100:2ffNe5:5M4:2N7:6M7fM60:1fN0:204N3:18M9:3N2N6N5:2M59:1N5N5aNc4:23N1bdc:3fN5690:36N' +
+  '146:2M5f:3N0M0:9N0:1M1e:1M50:1Ne:21N66M79M3M4M19:1N1:3M0Nb:1N3a:3M4c:1M1a:11MdM26:7M19:aM2e:' +
+  '2M30M2:3M2:1M27M43:5M2:1M2:1McM8M2fM33M1:2M2:1M5:1M1M2a:1M8N73:1M79M2M4M4f30R93:10N17b:c1M20' +
+  ':fN15:1R2cN28dN3e:4cN3:10M5cMe2E0:1aM7a:4R485:11bN3R0:e0M0:eR0:25M2:7R0:a4M0:1R4:4aN3:6R0:1e' +
+  '3M0:3A8:14eR1:29M1:1R0:4M4b:2R0:45M0:aR0:30M0:3R0:70MaM36:eNb:13MaM2:1Ma:2M31:3M2:1M7M3d:2M2' +
+  '4:4M1:7M3eMc:1M34:8Ma:3M2M5f:2M2M1:1M6M2M9dM3:7M15:1M39:1M3M25:eMc3:7M2:2M1M17M54:5M1M4:1M1:' +
+  '1Mee:3M6:1M1:1M1b:1M55:7M2M1:1N1f:cM3eM1M2:5M1M65:2M2:3M1:4M103:8M1:1M100:1M1M4M90:7M4M20:5M' +
+  '2:1M28:5M2:3M8M9:5M2:2M2e:cM1:1M196:dM54:15M2:6M1:1M1:1M7a:14M1M48:1M3M1M15b:1Mb:1M34:4M5M1N' +
+  '92:1cM144eM6:eM369a:4M3b:6M418M3f:3N4fM1M4cb8:1M1261:46M220:2M11:7M2:6M1e:3N3b:58M0:2N0Nba:5' +
+  '6M6a9:36M4:31M8MeM16:14M550:8fMa0:6M177M3d:3NfM1ec:3R310:cfM0:6R4b:21M0:6R0:3f2N1b2:23fN3d:2' +
+  'N3dNb2:96a';
+// Code points with Canonical_Combining_Class Virama.
+const VIRAMAS = [
+  0x94d, 0x9cd, 0xa4d, 0xacd, 0xb4d, 0xbcd, 0xc4d, 0xccd, 0xd3b, 0xd3c, 0xd4d, 0xdca, 0xe3a,
+  0xeba, 0xf84, 0x1039, 0x103a, 0x1714, 0x1715, 0x1734, 0x17d2, 0x1a60, 0x1b44, 0x1baa, 0x1bab,
+  0x1bf2, 0x1bf3, 0x2d7f, 0xa806, 0xa82c, 0xa8c4, 0xa953, 0xa9c0, 0xaaf6, 0xabed, 0x10a3f,
+  0x11046, 0x11070, 0x1107f, 0x110b9, 0x11133, 0x11134, 0x111c0, 0x11235, 0x112ea, 0x1134d,
+  0x11442, 0x114c2, 0x115bf, 0x1163f, 0x116b6, 0x1172b, 0x11839, 0x1193d, 0x1193e, 0x119e0,
+  0x11a34, 0x11a47, 0x11a99, 0x11c3f, 0x11d44, 0x11d45, 0x11d97, 0x11f41, 0x11f42
+];
 
-function isDisallowedLabelChar(label) {
-  return IDNA_DISALLOWED.test(label);
+const CYRILLIC_SMALL_VARIANTS = '\u0432\u0434\u043e\u0441\u0442\u0442\u044a\u0463\ua64b';
+
+let idnaTables;
+function getIdnaTables() {
+  if (idnaTables !== undefined) return idnaTables;
+  const decode = (data) => {
+    const starts = [];
+    const ends = [];
+    let prev = 0;
+    for (const item of data.split(',')) {
+      const colon = item.indexOf(':');
+      const start = prev + parseInt(item.slice(0, colon), 16);
+      const end = start + parseInt(item.slice(colon + 1), 16);
+      starts.push(start);
+      ends.push(end);
+      prev = end + 1;
+    }
+    return { starts, ends, values: null };
+  };
+  const bidi = { starts: [], ends: [], values: [] };
+  let prev = 0;
+  for (const m of BIDI_DATA.matchAll(/([RAEMNX])([0-9a-f]+)(?::([0-9a-f]+))?/g)) {
+    const start = prev + parseInt(m[2], 16);
+    const end = start + (m[3] === undefined ? 0 : parseInt(m[3], 16));
+    bidi.starts.push(start);
+    bidi.ends.push(end);
+    bidi.values.push(m[1].toLowerCase());
+    prev = end + 1;
+  }
+  idnaTables = {
+    disallowed: decode(IDNA_DISALLOWED_DATA),
+    ignored: decode(IDNA_IGNORED_DATA),
+    bidi,
+    viramas: new Set(VIRAMAS),
+  };
+  return idnaTables;
 }
 
-// Validity checks of UTS #46 that matter for the URL Standard (CheckHyphens is false).
+// Index of the range containing cp, or -1.
+function findRange(table, cp) {
+  const { starts, ends } = table;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] > cp) hi = mid - 1;
+    else if (ends[mid] < cp) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function lowerEach(str) {
+  let out = '';
+  for (const ch of str) out += ch.toLowerCase();
+  return out;
+}
+
+// The UTS #46 mapping of one code point: a string, or null when it is disallowed.
+function idnaMapCodePoint(cp) {
+  if (cp < 0x80) return String.fromCharCode(cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp);
+  const tables = getIdnaTables();
+  if (findRange(tables.disallowed, cp) !== -1) return null;
+  if (findRange(tables.ignored, cp) !== -1) return '';
+  // Cherokee folds to its capital letters; some Cyrillic variants to their base letters.
+  if (cp >= 0x13a0 && cp <= 0x13f5) return String.fromCodePoint(cp);
+  if (cp >= 0x13f8 && cp <= 0x13fd) return String.fromCodePoint(cp - 8);
+  if (cp >= 0xab70 && cp <= 0xabbf) return String.fromCodePoint(cp - 0x97d0);
+  if (cp >= 0x1c80 && cp <= 0x1c88) return CYRILLIC_SMALL_VARIANTS[cp - 0x1c80];
+  if (cp === 0x1e9e) return 'ss';
+  const ch = String.fromCodePoint(cp);
+  let s = lowerEach(lowerEach(ch.normalize('NFKC')).normalize('NFKC'));
+  // The iota subscript folds to iota; final-sigma look-alikes fold to sigma.
+  const nfd = s.normalize('NFD');
+  if (nfd.includes('\u0345')) s = nfd.replace(/\u0345/g, '\u03b9').normalize('NFC');
+  if (s === '\u03c2' && cp !== 0x3c2) s = '\u03c3';
+  if (s === '\u3002' || s === '\uff0e' || s === '\uff61') s = '.';
+  return s;
+}
+
+// Maps a whole domain and normalizes it; null when it has a disallowed code point.
+function idnaMap(str) {
+  let out = '';
+  for (const ch of str) {
+    const mapped = idnaMapCodePoint(ch.codePointAt(0));
+    if (mapped === null) return null;
+    out += mapped;
+  }
+  return out.normalize('NFC');
+}
+
+function bidiClass(cp) {
+  const table = getIdnaTables().bidi;
+  const i = findRange(table, cp);
+  return i === -1 ? 'l' : table.values[i];
+}
+
+const ARABIC_RIGHT_JOINING = new RegExp(`[${[
+  '\\u0622-\\u0625\\u0627\\u0629\\u062f-\\u0632\\u0648\\u0671-\\u0673\\u0675-\\u0677\\u0688-\\u0699',
+  '\\u06c0\\u06c3-\\u06cb\\u06cd\\u06cf\\u06d2\\u06d3\\u06d5\\u06ee\\u06ef\\u0710\\u0715-\\u0719',
+  '\\u071e\\u0728\\u072a\\u072c\\u072f\\u074d\\u0759-\\u075b\\u076b\\u076c\\u0771\\u0773\\u0774',
+  '\\u0778\\u0779\\u0870-\\u0882\\u088e\\u08aa-\\u08ac\\u08ae\\u08b1\\u08b2\\u08b9',
+].join('')}]`, 'u');
+const JOINING_SCRIPT_LETTER = new RegExp(`[${[
+  'Arabic', 'Syriac', 'Nko', 'Mongolian', 'Mandaic',
+  'Phags_Pa', 'Manichaean', 'Adlam', 'Hanifi_Rohingya', 'Sogdian',
+  'Psalter_Pahlavi',
+].map((script) => `\\p{Script=${script}}`).join('')}]`, 'u');
+
+// Joining_Type R or D (approximated: letters of the joining scripts are dual-joining unless
+// they are known to be right-joining).
+function joinsRight(ch) {
+  return ARABIC_RIGHT_JOINING.test(ch) || (JOINING_SCRIPT_LETTER.test(ch) && /\p{L}/u.test(ch));
+}
+
+function joinsLeft(ch) {
+  return !ARABIC_RIGHT_JOINING.test(ch) && JOINING_SCRIPT_LETTER.test(ch) && /\p{L}/u.test(ch);
+}
+
+// The validity criteria of UTS #46 for one mapped, normalized label, as node (ada) applies
+// them: the first ZWNJ/ZWJ decides by the ContextJ rules alone, and the Bidi rule is checked
+// per label, only in labels that have right-to-left characters.
 function isValidIDNALabel(label) {
   if (label === '') return true;
-  if (label.normalize('NFC') !== label) return false;
-  if (isDisallowedLabelChar(label)) return false;
-  // A label must not begin with a combining mark.
   if (/^\p{M}/u.test(label)) return false;
-  return true;
+  const chars = Array.from(label);
+  const { viramas } = getIdnaTables();
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch !== '\u200c' && ch !== '\u200d') continue;
+    if (i > 0 && viramas.has(chars[i - 1].codePointAt(0))) return true;
+    if (ch === '\u200d' || i + 1 >= chars.length) return false;
+    return chars.slice(0, i).some(joinsLeft) && chars.slice(i + 1).some(joinsRight);
+  }
+  const classes = chars.map((ch) => bidiClass(ch.codePointAt(0)));
+  let last = classes.length - 1;
+  while (last >= 0 && classes[last] === 'm') last--;
+  if (last < 0) return false;
+  if (!classes.includes('r') && !classes.includes('a')) return true;
+  if (classes[0] === 'l') {
+    for (let i = 0; i < last; i++) {
+      const c = classes[i];
+      if (c !== 'l' && c !== 'e' && c !== 'n' && c !== 'm') return false;
+    }
+    return true;
+  }
+  for (const c of classes) {
+    if (c === 'l' || c === 'x') return false;
+  }
+  const end = classes[last];
+  if (end !== 'r' && end !== 'e' && end !== 'a') return false;
+  return !(classes.includes('e') && classes.includes('a'));
 }
 
-// The UTS #46 mapping step, approximated: drop ignored code points, then NFKC and lowercase
-// (the mapping table is essentially NFKC_Casefold), and the ideographic full stops become '.'.
-function idnaMap(str) {
-  let mapped = str.replace(IDNA_IGNORED, '');
-  mapped = mapped.normalize('NFKC').toLowerCase().normalize('NFKC').toLowerCase();
-  mapped = mapped.replace(/[\u3002\uff0e\uff61]/g, '.');
-  return mapped.normalize('NFC');
-}
-
-// UTS #46 ToASCII with the URL Standard's options (approximated: NFKC and lowercase stand in
-// for the mapping table). Returns the ASCII domain, or FAILURE.
+// UTS #46 ToASCII with the URL Standard's options (CheckHyphens false, CheckBidi and
+// CheckJoiners true, UseSTD3ASCIIRules false, nontransitional). Returns the ASCII domain, or
+// FAILURE.
 function domainToASCIIInternal(domain) {
   let ascii = true;
   for (let i = 0; i < domain.length; i++) {
@@ -592,15 +779,15 @@ function domainToASCIIInternal(domain) {
     }
   }
   const mapped = ascii ? domain.toLowerCase() : idnaMap(domain);
+  if (mapped === null) return FAILURE;
   const labels = mapped.split('.');
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (label.startsWith('xn--')) {
       const decoded = punycodeDecode(label.slice(4));
       if (decoded === null || decoded === '') return FAILURE;
-      if (!isValidIDNALabel(decoded)) return FAILURE;
-      // Every code point of a decoded label must be valid, not mapped.
-      if (idnaMap(decoded) !== decoded) return FAILURE;
+      // Every code point of a decoded label must be valid, not mapped or disallowed.
+      if (idnaMap(decoded) !== decoded || !isValidIDNALabel(decoded)) return FAILURE;
       if (punycodeEncode(decoded) !== label.slice(4)) return FAILURE;
       continue;
     }
@@ -678,12 +865,6 @@ function createRecord() {
     query: null,
     fragment: null,
   };
-}
-
-function cloneRecord(url) {
-  const copy = { ...url };
-  if (typeof url.path !== 'string') copy.path = url.path.slice();
-  return copy;
 }
 
 const hasOpaquePath = (url) => typeof url.path === 'string';
@@ -1307,20 +1488,63 @@ function parseFormURLEncoded(input) {
   for (const sequence of input.split('&')) {
     if (sequence === '') continue;
     const eq = sequence.indexOf('=');
-    let name = eq === -1 ? sequence : sequence.slice(0, eq);
-    let value = eq === -1 ? '' : sequence.slice(eq + 1);
-    name = percentDecodeString(name.replace(/\+/g, ' '));
-    value = percentDecodeString(value.replace(/\+/g, ' '));
-    list.push([name, value]);
+    if (eq === -1) list.push([decodeFormComponent(sequence), '']);
+    else list.push([decodeFormComponent(sequence.slice(0, eq)), decodeFormComponent(sequence.slice(eq + 1))]);
   }
   return list;
+}
+
+// Decodes a name or value as node does: '+' is a space, and a component with a valid
+// percent-escape goes through decodeURIComponent. When that fails (a malformed escape or
+// invalid UTF-8 elsewhere in it), node decodes the escapes to bytes and takes every other
+// UTF-16 code unit as a byte (its low 8 bits), then decodes the bytes as UTF-8. For valid
+// input this is the standard's percent-decode and UTF-8 decode.
+function decodeFormComponent(str) {
+  const spaced = str.includes('+') ? str.replace(/\+/g, ' ') : str;
+  if (!hasPercentEscape(str)) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    const bytes = [];
+    for (let i = 0; i < spaced.length; i++) {
+      const c = spaced.charCodeAt(i);
+      if (c === 0x25 && i < spaced.length - 2) {
+        const h = hexValue(spaced.charCodeAt(i + 1));
+        const l = hexValue(spaced.charCodeAt(i + 2));
+        if (h >= 0 && l >= 0) {
+          bytes.push(h * 16 + l);
+          i += 2;
+          continue;
+        }
+      }
+      bytes.push(c & 0xff);
+    }
+    return utf8Decode(bytes);
+  }
+}
+
+// Whether '%' and two hex digits follow each other, '+' signs in between aside (node's check).
+function hasPercentEscape(str) {
+  let seen = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c === 0x2b) continue;
+    if (c === 0x25) {
+      seen = 1;
+    } else if (seen > 0) {
+      if (hexValue(c) < 0) seen = 0;
+      else if (++seen === 3) return true;
+    }
+  }
+  return false;
 }
 
 function serializeFormURLEncoded(list) {
   let out = '';
   for (let i = 0; i < list.length; i++) {
     if (i > 0) out += '&';
-    out += `${percentEncodeString(list[i][0], FORM_SET, true)}=${percentEncodeString(list[i][1], FORM_SET, true)}`;
+    const [name, value] = list[i];
+    out += `${percentEncodeString(name, FORM_SET, true)}=${percentEncodeString(value, FORM_SET, true)}`;
   }
   return out;
 }
@@ -1335,8 +1559,14 @@ let attachParams;
 let urlRecordOf;
 let isURLSearchParams;
 
+// `${value}`, with V8's message for symbols.
+function toStr(value) {
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return `${value}`;
+}
+
 function toUSVString(value) {
-  return toUSV(`${value}`);
+  return toUSV(toStr(value));
 }
 
 function colorlessLength(str) {
@@ -1368,7 +1598,8 @@ class URLSearchParams {
       } else if (method != null) {
         if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
         for (const pair of init) {
-          if (pair == null || typeof pair[Symbol.iterator] !== 'function') {
+          if ((typeof pair !== 'object' && typeof pair !== 'function') || pair === null ||
+              typeof pair[Symbol.iterator] !== 'function') {
             throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
           }
           const converted = [];
@@ -1522,7 +1753,8 @@ class URLSearchParams {
     const { inspect } = lazyInspect();
     const innerOptions = { ...options };
     if (depth !== null) innerOptions.depth = depth - 1;
-    const entries = this.#list.map((pair) => `${inspect(pair[0], innerOptions)} => ${inspect(pair[1], innerOptions)}`);
+    const entries = this.#list.map(([name, value]) =>
+      `${inspect(name, innerOptions)} => ${inspect(value, innerOptions)}`);
     const name = this.constructor.name;
     const length = entries.reduce((sum, s) => sum + colorlessLength(s) + 2, -2);
     if (length > options.breakLength) return `${name} {\n  ${entries.join(',\n  ')} }`;
@@ -1615,6 +1847,18 @@ class URLSearchParamsIterator {
 // URL
 
 const kConstruct = Symbol('kConstruct');
+
+// node raises this one from C++: a plain TypeError with `code`, `input` and `base` (when given)
+// as own enumerable properties, in that order.
+function invalidURL(input, base = undefined) {
+  const err = new TypeError('Invalid URL');
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(err, invalidURL);
+  return err;
+}
+
 let isURLInstance;
 
 class URL {
@@ -1632,21 +1876,21 @@ class URL {
       return;
     }
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = `${input}`;
-    if (base !== undefined) base = `${base}`;
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
     const record = parseURL(input, base);
-    if (record === FAILURE) throw new ERR_INVALID_URL(input, base);
+    if (record === FAILURE) throw invalidURL(input, base);
     this.#url = record;
   }
 
-  static #check(self) {
-    if (!isURLInstance(self)) throw new TypeError('Receiver must be an instance of class URL');
-  }
-
-  static #checkSetter(self) {
-    if (!isURLInstance(self)) {
-      throw new TypeError('Cannot read private member #context from an object whose class did not declare it');
+  // Brand checks, with the messages node's (V8's) private-member accesses give.
+  static #check(self, member = '#context') {
+    if (isURLInstance(self)) return;
+    if (self === null || self === undefined) {
+      throw new TypeError(`Cannot read properties of ${self} (reading '${member === '' ? 'URL' : member}')`);
     }
+    if (member === '') throw new TypeError('Receiver must be an instance of class URL');
+    throw new TypeError(`Cannot read private member ${member} from an object whose class did not declare it`);
   }
 
   // Keeps an existing searchParams object's list in step with the query.
@@ -1658,7 +1902,6 @@ class URL {
   }
 
   [kInspect](depth, options) {
-    URL.#check(this);
     if (typeof depth === 'number' && depth < 0) return this;
     const obj = {};
     obj.href = this.href;
@@ -1679,20 +1922,20 @@ class URL {
   }
 
   toString() {
-    URL.#check(this);
+    URL.#check(this, '');
     return serializeURL(this.#url);
   }
 
   get href() {
-    URL.#check(this);
+    URL.#check(this, '');
     return serializeURL(this.#url);
   }
 
   set href(value) {
-    URL.#checkSetter(this);
-    value = `${value}`;
+    URL.#check(this);
+    value = toStr(value);
     const record = basicParse(value, null);
-    if (record === FAILURE) throw new ERR_INVALID_URL(value);
+    if (record === FAILURE) throw invalidURL(value);
     this.#url = record;
     this.#syncSearchParams();
   }
@@ -1708,8 +1951,8 @@ class URL {
   }
 
   set protocol(value) {
-    URL.#checkSetter(this);
-    basicParse(`${value}:`, null, this.#url, SCHEME_START);
+    URL.#check(this);
+    basicParse(`${toStr(value)}:`, null, this.#url, SCHEME_START);
   }
 
   get username() {
@@ -1718,7 +1961,7 @@ class URL {
   }
 
   set username(value) {
-    URL.#checkSetter(this);
+    URL.#check(this);
     value = toUSVString(value);
     if (cannotHaveCredentialsOrPort(this.#url)) return;
     this.#url.username = percentEncodeString(value, USERINFO_SET);
@@ -1730,7 +1973,7 @@ class URL {
   }
 
   set password(value) {
-    URL.#checkSetter(this);
+    URL.#check(this);
     value = toUSVString(value);
     if (cannotHaveCredentialsOrPort(this.#url)) return;
     this.#url.password = percentEncodeString(value, USERINFO_SET);
@@ -1745,7 +1988,7 @@ class URL {
   }
 
   set host(value) {
-    URL.#checkSetter(this);
+    URL.#check(this);
     setHost(this.#url, toUSVString(value), false);
   }
 
@@ -1756,7 +1999,7 @@ class URL {
   }
 
   set hostname(value) {
-    URL.#checkSetter(this);
+    URL.#check(this);
     setHost(this.#url, toUSVString(value), true);
   }
 
@@ -1767,8 +2010,8 @@ class URL {
   }
 
   set port(value) {
-    URL.#checkSetter(this);
-    setPort(this.#url, `${value}`);
+    URL.#check(this);
+    setPort(this.#url, toStr(value));
   }
 
   get pathname() {
@@ -1777,8 +2020,8 @@ class URL {
   }
 
   set pathname(value) {
-    URL.#checkSetter(this);
-    value = `${value}`;
+    URL.#check(this);
+    value = toStr(value);
     const url = this.#url;
     if (hasOpaquePath(url)) return;
     const saved = url.path;
@@ -1787,14 +2030,14 @@ class URL {
   }
 
   get search() {
-    URL.#check(this);
+    URL.#check(this, '');
     const query = this.#url.query;
     return query === null || query === '' ? '' : `?${query}`;
   }
 
   set search(value) {
-    URL.#checkSetter(this);
-    value = `${value}`;
+    URL.#check(this);
+    value = toStr(value);
     const url = this.#url;
     if (value === '') {
       url.query = null;
@@ -1808,7 +2051,7 @@ class URL {
   }
 
   get searchParams() {
-    URL.#check(this);
+    URL.#check(this, '#searchParams');
     if (this.#searchParams === undefined) {
       const params = new URLSearchParams();
       const query = this.#url.query;
@@ -1826,8 +2069,8 @@ class URL {
   }
 
   set hash(value) {
-    URL.#checkSetter(this);
-    value = `${value}`;
+    URL.#check(this);
+    value = toStr(value);
     const url = this.#url;
     if (value === '') {
       url.fragment = null;
@@ -1840,14 +2083,14 @@ class URL {
   }
 
   toJSON() {
-    URL.#check(this);
+    URL.#check(this, '');
     return serializeURL(this.#url);
   }
 
   static parse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = `${input}`;
-    if (base !== undefined) base = `${base}`;
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
     const record = parseURL(input, base);
     if (record === FAILURE) return null;
     return new URL(kConstruct, record);
@@ -1855,8 +2098,8 @@ class URL {
 
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    url = `${url}`;
-    if (base !== undefined) base = `${base}`;
+    url = toStr(url);
+    if (base !== undefined) base = toStr(base);
     return parseURL(url, base) !== FAILURE;
   }
 
@@ -1891,7 +2134,7 @@ function isURL(self) {
 
 function domainToASCII(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  domain = `${domain}`;
+  domain = toStr(domain);
   if (domain === '') return '';
   // node sets the hostname of a special URL and reads it back.
   const record = basicParse('ws://x', null);
@@ -1901,11 +2144,21 @@ function domainToASCII(domain) {
 
 function domainToUnicode(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  domain = `${domain}`;
+  domain = toStr(domain);
   if (domain === '') return '';
   const record = basicParse('ws://x', null);
   if (basicParse(domain, null, record, HOSTNAME) === FAILURE) return '';
   return domainToUnicodeInternal(record.host);
+}
+
+// decodeURIComponent, with V8's message for malformed input.
+function decodeURIComponentV8(str) {
+  try {
+    return decodeURIComponent(str);
+  } catch (err) {
+    if (err instanceof URIError) throw new URIError('URI malformed');
+    throw err;
+  }
 }
 
 function getPathFromURLPosix(url) {
@@ -1919,7 +2172,7 @@ function getPathFromURLPosix(url) {
       }
     }
   }
-  return decodeURIComponent(pathname);
+  return decodeURIComponentV8(pathname);
 }
 
 function getPathFromURLWin32(url) {
@@ -1933,7 +2186,7 @@ function getPathFromURLWin32(url) {
       }
     }
   }
-  pathname = decodeURIComponent(pathname.replaceAll('/', '\\'));
+  pathname = decodeURIComponentV8(pathname.replaceAll('/', '\\'));
   if (hostname !== '') return `\\\\${domainToUnicode(hostname)}${pathname}`;
   const letter = pathname.codePointAt(1) | 0x20;
   if (letter < 0x61 || letter > 0x7a || pathname[2] !== ':') {
@@ -1950,45 +2203,56 @@ function fileURLToPath(path, options = undefined) {
   return windows ? getPathFromURLWin32(path) : getPathFromURLPosix(path);
 }
 
+// The characters pathToFileURL encodes itself before the URL parser sees the path: the ones
+// the parser would drop or read as delimiters, and a few more node encodes.
+const PATH_CHARS_TO_ENCODE = /[\t\n\r %#?[\]^|~\\]/g;
 function encodePathChars(filepath, windows) {
-  if (filepath.includes('%')) filepath = filepath.replace(/%/g, '%25');
-  if (!windows && filepath.includes('\\')) filepath = filepath.replace(/\\/g, '%5C');
-  if (filepath.includes('\n')) filepath = filepath.replace(/\n/g, '%0A');
-  if (filepath.includes('\r')) filepath = filepath.replace(/\r/g, '%0D');
-  if (filepath.includes('\t')) filepath = filepath.replace(/\t/g, '%09');
-  return filepath;
+  return filepath.replace(PATH_CHARS_TO_ENCODE, (c) => {
+    if (c === '\\' && windows) return c;
+    return HEX_BYTE[c.charCodeAt(0)];
+  });
+}
+
+// path.win32.resolve for drive-absolute paths (enough for pathToFileURL on any platform).
+function resolveWin32(filepath) {
+  const path = require('path');
+  if (!/^[A-Za-z]:[\\/]/.test(filepath)) return path.win32.resolve(filepath);
+  const out = [];
+  for (const segment of filepath.slice(3).split(/[\\/]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return `${filepath[0]}:\\${out.join('\\')}`;
 }
 
 function pathToFileURL(filepath, options = undefined) {
   if (typeof filepath !== 'string') throw new ERR_INVALID_ARG_TYPE('path', 'string', filepath);
   const windows = options?.windows ?? process.platform === 'win32';
-  const path = require('path');
   if (windows && filepath.startsWith('\\\\')) {
-    // UNC path: \\server\share\resource
+    // A UNC path, \\server\share\resource (or \\?\UNC\server\share\resource).
     const outURL = new URL('file://');
-    const hostnameEndIndex = filepath.indexOf('\\', 2);
+    const prefixLength = filepath.startsWith('\\\\?\\UNC\\') ? 8 : 2;
+    const hostnameEndIndex = filepath.indexOf('\\', prefixLength);
     if (hostnameEndIndex === -1) {
       throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Missing UNC resource path');
     }
     if (hostnameEndIndex === 2) {
       throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Empty UNC servername');
     }
-    const hostname = filepath.slice(2, hostnameEndIndex);
-    outURL.hostname = domainToASCII(hostname);
+    outURL.hostname = domainToASCII(filepath.slice(prefixLength, hostnameEndIndex));
     outURL.pathname = encodePathChars(filepath.slice(hostnameEndIndex).replace(/\\/g, '/'), windows);
     return outURL;
   }
-  let resolved = windows ? path.win32.resolve(filepath) : path.posix.resolve(filepath);
+  let resolved = windows ? resolveWin32(filepath) : require('path').posix.resolve(filepath);
+  // path.resolve drops a trailing slash; the URL keeps it.
   const last = filepath.charCodeAt(filepath.length - 1);
-  const sep = windows ? '\\' : '/';
+  // (node compares with the platform's separator even for Windows paths.)
+  const sep = require('path').sep;
   if ((last === 0x2f || (windows && last === 0x5c)) && resolved[resolved.length - 1] !== sep) {
     resolved += '/';
   }
-  resolved = encodePathChars(resolved, windows);
-  if (resolved.includes('?')) resolved = resolved.replace(/\?/g, '%3F');
-  if (resolved.includes('#')) resolved = resolved.replace(/#/g, '%23');
-  if (windows) resolved = resolved.replace(/\\/g, '/');
-  return new URL(`file://${windows ? '/' : ''}${resolved}`);
+  return new URL(`file://${encodePathChars(resolved, windows)}`);
 }
 
 function toPathIfFileURL(fileURLOrPath) {
@@ -2010,7 +2274,9 @@ function urlToHttpOptions(url) {
     href: url.href,
   };
   if (port !== '') options.port = Number(port);
-  if (username || password) options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+  if (username || password) {
+    options.auth = `${decodeURIComponentV8(username)}:${decodeURIComponentV8(password)}`;
+  }
   return options;
 }
 
@@ -2025,7 +2291,11 @@ module.exports = {
   domainToUnicode,
   isURL,
   isURLInstance: (value) => isURLInstance(value),
-  // For the legacy url module and tests.
-  encodeStr: percentEncodeString,
-  punycode: { encode: punycodeEncode, decode: punycodeDecode },
+  // For the legacy url module: IDNA ToASCII alone ('' when the domain is invalid), and the
+  // punycode decoding of a domain's labels.
+  toUnicode: (domain) => domainToUnicodeInternal(toUSV(domain)),
+  toASCII: (domain) => {
+    const result = domainToASCIIInternal(toUSV(domain));
+    return result === FAILURE ? '' : result;
+  },
 };
