@@ -13,7 +13,8 @@ let counter = 0;
 let lastInterrupt = false;
 
 const PROMPT = '> ';
-const CONTINUE = '| ';
+const CONTINUE = '... ';
+const session = [];
 
 function write(s) {
   process.stdout.write(s);
@@ -75,7 +76,8 @@ function evaluate(code) {
     if (isRecoverable(err, code)) return 'more';
     globalThis._error = err;
     const text = err instanceof Error ? inspect(err, { colors: colors() }) : inspect(err, { colors: colors() });
-    write(`Uncaught ${text.replace(/\n\s+at [^\n]*node:internal[^\n]*/g, '')}\n`);
+    // Frames of the REPL's own top level and of the REPL machinery are not shown, as in node.
+    write(`Uncaught ${text.replace(/\n\s+at (?:REPL\d+:\d+:\d+|[^\n]*node:internal[^\n]*)(?=\n|$)/g, '')}\n`);
     return 'done';
   }
   Object.defineProperty(globalThis, '_', { value: result, writable: true, configurable: true, enumerable: false });
@@ -86,8 +88,8 @@ function evaluate(code) {
 function onInput(line) {
   if (!active) return;
   if (line === undefined) {
-    // Ctrl-D.
-    write('\n');
+    // Ctrl-D (or the end of piped input).
+    if (process.stdin.isTTY) write('\n');
     active = false;
     process.exit();
     return;
@@ -118,13 +120,34 @@ function onInput(line) {
         process.exit();
         return;
       case '.help':
-        write('.break    Sometimes you get stuck, this gets you out\n' +
-          '.clear    Alias for .break\n' +
-          '.exit     Exit the REPL\n' +
-          '.help     Print this help message\n\n' +
+        write('.break   Sometimes you get stuck, this gets you out\n' +
+          '.clear   Alias for .break\n' +
+          '.exit    Exit the REPL\n' +
+          '.help    Print this help message\n' +
+          '.load    Load JS from a file into the REPL session\n' +
+          '.save    Save all evaluated commands in this REPL session to a file\n\n' +
           'Press Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
         prompt();
         return;
+      case '.save': {
+        const file = trimmed.slice(5).trim();
+        const { writeFile } = internalBinding('repl');
+        const ok = writeFile(require('path').resolve(file), session.join('\n') + '\n');
+        write(ok ? `Session saved to: ${file}\n` : `Failed to save: ${file}\n`);
+        prompt();
+        return;
+      }
+      case '.load': {
+        const file = trimmed.slice(5).trim();
+        const text = internalBinding('fs').readFileUtf8(require('path').resolve(file));
+        if (typeof text !== 'string') {
+          write(`Failed to load: ${file}\n`);
+        } else {
+          evaluate(text);
+        }
+        prompt();
+        return;
+      }
       case '.break':
       case '.clear':
         buffer = '';
@@ -144,6 +167,7 @@ function onInput(line) {
   }
   const code = buffer === '' ? line : `${buffer}\n${line}`;
   const outcome = evaluate(code);
+  if (outcome === 'done') session.push(code);
   buffer = outcome === 'more' ? code : '';
   // Let promise jobs and nextTicks queued by the input run before the next prompt is shown.
   setImmediate(prompt);

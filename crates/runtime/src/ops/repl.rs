@@ -34,6 +34,27 @@ fn history_path() -> Option<std::path::PathBuf> {
 fn spawn_reader() -> mpsc::Sender<String> {
     let (tx, rx) = mpsc::channel::<String>();
     let done = loop_state().completions_tx.clone();
+    if unsafe { libc::isatty(0) } != 1 {
+        // Piped input (`lode -i < file`): plain lines, the prompt printed as node does.
+        std::thread::spawn(move || {
+            use std::io::{BufRead, Write};
+            let stdin = std::io::stdin();
+            let mut lines = stdin.lock().lines();
+            while let Ok(prompt) = rx.recv() {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(prompt.as_bytes());
+                let _ = out.flush();
+                let input = match lines.next() {
+                    Some(Ok(line)) => ReplInput::Line(line),
+                    _ => ReplInput::Eof,
+                };
+                if done.send(Completion::Repl(input)).is_err() {
+                    break;
+                }
+            }
+        });
+        return tx;
+    }
     std::thread::spawn(move || {
         let mut editor = match rustyline::DefaultEditor::new() {
             Ok(e) => e,
@@ -87,8 +108,18 @@ op!(
     }
 );
 
+op!(
+    /// `writeFile(path, text)`: for `.save`; true when written.
+    WriteFile = c"writeFile" / 2, |args| {
+        let path = args.string(0)?;
+        let text = args.string(1)?;
+        args.ret_bool(std::fs::write(path, text).is_ok());
+        Ok(())
+    }
+);
+
 pub fn binding(engine: &mut Engine) -> Binding {
     let mut b = Binding::new(engine);
-    b.op::<ReadLine>();
+    b.op::<ReadLine>().op::<WriteFile>();
     b
 }
