@@ -49,13 +49,8 @@ function parseFrames(raw) {
 // plain name, or none for anonymous functions.
 function cleanName(name) {
   if (name === kModuleWrapperName) return 'Object.<anonymous>';
-  if (name === '') return '';
-  if (name.endsWith('/<') || name.endsWith('<')) {
-    const stripped = name.replace(/\/<+$/, '').replace(/<+$/, '');
-    const slash = stripped.lastIndexOf('/');
-    if (name.endsWith('/<')) return '';
-    return slash === -1 ? stripped : stripped.slice(slash + 1);
-  }
+  // `f<` and `f/<`: an anonymous function inside f's initializer or body.
+  if (name === '' || name.endsWith('<')) return '';
   const slash = name.lastIndexOf('/');
   if (slash !== -1) return name.slice(slash + 1);
   return name;

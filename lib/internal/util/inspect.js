@@ -1249,13 +1249,17 @@ function hasBuiltInToString(value) {
     if (proxy[0] === null) return true;
     value = proxy[0];
   }
-  if (typeof value[Symbol.toPrimitive] === 'function') return false;
-  if (typeof value.toString !== 'function') return true;
-  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  // The nearest object on the prototype chain that defines how to turn into a string decides:
+  // the value itself or a user class means a custom conversion.
+  const defines = (o) => Object.prototype.hasOwnProperty.call(o, 'toString') ||
+    Object.prototype.hasOwnProperty.call(o, Symbol.toPrimitive);
+  if (typeof value.toString !== 'function' && typeof value[Symbol.toPrimitive] !== 'function') return true;
+  if (defines(value)) return false;
   let pointer = value;
   do {
     pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
+  } while (pointer !== null && !defines(pointer));
+  if (pointer === null) return true;
   const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' &&
     builtInObjects.has(descriptor.value.name);
