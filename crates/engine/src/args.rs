@@ -64,6 +64,12 @@ pub(crate) unsafe extern "C" fn trampoline<O: Op>(
     }
 }
 
+/// A JS string's characters as the engine stores them.
+pub enum StringChars<'a> {
+    Latin1(&'a [u8]),
+    Utf16(&'a [u16]),
+}
+
 /// The arguments and return slot of one op call.
 pub struct Args {
     pub(crate) cx: *mut JSContext,
@@ -192,6 +198,103 @@ impl Args {
             }
             Some(std::slice::from_raw_parts(data, len))
         }
+    }
+
+    /// The bytes of an ArrayBufferView argument, writable. The borrow ends before anything
+    /// else can run JS or GC.
+    pub fn bytes_mut(&mut self, i: usize) -> Option<&mut [u8]> {
+        let v = self.raw(i);
+        if !v.is_object() {
+            return None;
+        }
+        unsafe {
+            let obj = v.to_object();
+            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
+                return None;
+            }
+            let mut len = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = ptr::null_mut();
+            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
+                obj,
+                &mut len,
+                &mut shared,
+                &mut data,
+            );
+            if data.is_null() || len == 0 {
+                return Some(&mut []);
+            }
+            Some(std::slice::from_raw_parts_mut(data, len))
+        }
+    }
+
+    /// Calls `f` with the argument's characters without converting them: Latin-1 bytes or
+    /// UTF-16 code units, whichever the engine stores. `None` when it is not a string.
+    pub fn with_string_chars<R>(
+        &self,
+        i: usize,
+        f: impl FnOnce(StringChars<'_>) -> R,
+    ) -> Option<R> {
+        let v = self.raw(i);
+        if !v.is_string() {
+            return None;
+        }
+        unsafe {
+            let s = v.to_string();
+            let mut len = 0usize;
+            if mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(s) {
+                let chars = mozjs::jsapi::JS_GetLatin1StringCharsAndLength(
+                    self.cx,
+                    ptr::null(),
+                    s,
+                    &mut len,
+                );
+                if chars.is_null() {
+                    return None;
+                }
+                Some(f(StringChars::Latin1(std::slice::from_raw_parts(
+                    chars, len,
+                ))))
+            } else {
+                let chars = mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(
+                    self.cx,
+                    ptr::null(),
+                    s,
+                    &mut len,
+                );
+                if chars.is_null() {
+                    return None;
+                }
+                Some(f(StringChars::Utf16(std::slice::from_raw_parts(
+                    chars, len,
+                ))))
+            }
+        }
+    }
+
+    /// Returns a string made from Latin-1 bytes (each byte one character).
+    pub fn ret_string_latin1(&mut self, bytes: &[u8]) -> OpResult {
+        unsafe {
+            let s =
+                mozjs::jsapi::JS_NewStringCopyN(self.cx, bytes.as_ptr() as *const _, bytes.len());
+            if s.is_null() {
+                return Err(Thrown);
+            }
+            self.call.rval().set(mozjs::jsval::StringValue(&*s));
+        }
+        Ok(())
+    }
+
+    /// Returns a string made from UTF-16 code units (unpaired surrogates kept).
+    pub fn ret_string_utf16(&mut self, units: &[u16]) -> OpResult {
+        unsafe {
+            let s = mozjs::jsapi::JS_NewUCStringCopyN(self.cx, units.as_ptr(), units.len());
+            if s.is_null() {
+                return Err(Thrown);
+            }
+            self.call.rval().set(mozjs::jsval::StringValue(&*s));
+        }
+        Ok(())
     }
 
     /// The argument kept alive beyond this call.

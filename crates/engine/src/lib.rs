@@ -16,7 +16,7 @@ mod args;
 mod engine;
 mod introspect;
 
-pub use args::{Args, Binding, Op, OpResult, Thrown};
+pub use args::{Args, Binding, Op, OpResult, StringChars, Thrown};
 pub use engine::{Arg, Engine, Persistent, Rejection, RejectionKind, Returned};
 
 /// When true, every op call first runs a full, non-incremental GC. Set once at start-up from
