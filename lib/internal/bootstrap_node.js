@@ -73,9 +73,16 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     });
   }
 
+  // ES modules: SpiderMonkey asks these for every `import`; the loader itself is loaded on the
+  // first one.
+  bindings.util.setModuleHooks(
+    (specifier, referrer, isJson) => require('internal/modules/esm').load(specifier, referrer, isJson),
+    (url, meta) => require('internal/modules/esm').initializeMeta(url, meta));
+
   // For bench/ops: the bindings, reachable from user code only when asked for.
   if (process.env.LODE_EXPOSE_INTERNALS === '1') defineGlobal('internalBinding', internalBinding);
 
+  let esmMain = false;
   function runMain() {
     const entry = bindings.process;
     const { Module, makeRequire } = cjs;
@@ -89,7 +96,14 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     switch (entry.entryKind) {
       case 'file': {
         process.argv[1] = path.resolve(process.argv[1]);
-        Module.runMain(process.argv[1]);
+        const resolved = Module._findPath(process.argv[1], null, true) || process.argv[1];
+        const ext = path.extname(resolved);
+        if (ext === '.mjs' || (ext !== '.cjs' && require('internal/modules/package_scope').formatOf(resolved) === 'module')) {
+          esmMain = true;
+          require('internal/modules/esm').runMain(resolved);
+        } else {
+          Module.runMain(process.argv[1]);
+        }
         break;
       }
       case 'eval':
@@ -126,6 +140,10 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   }
 
   function emitExit() {
+    if (process.exitCode === undefined && esmMain && require('internal/modules/esm').checkUnsettledTopLevelAwait()) {
+      internalBinding('process').writeString(2, 'Warning: Detected unsettled top-level await\n');
+      process.exitCode = 13;
+    }
     const code = process.exitCode === undefined ? 0 : +process.exitCode;
     if (!process._exiting) {
       process._exiting = true;

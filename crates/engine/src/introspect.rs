@@ -21,6 +21,7 @@ pub(crate) fn install(b: &mut Binding) {
         .op::<RunMicrotasks>()
         .op::<CollectGarbage>()
         .op::<EvalScript>();
+    crate::modules::install(b);
 }
 
 unsafe fn new_array(args: &Args, items: &[mozjs::jsapi::Value]) -> Result<*mut JSObject, Thrown> {

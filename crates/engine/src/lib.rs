@@ -15,6 +15,7 @@
 mod args;
 mod engine;
 mod introspect;
+mod modules;
 
 pub use args::{Args, Binding, Op, OpResult, StringChars, Thrown};
 pub use engine::{Arg, Engine, Persistent, Rejection, RejectionKind, Returned};

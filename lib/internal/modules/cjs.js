@@ -357,11 +357,11 @@ Module.prototype.load = function (filename) {
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let extension = path.extname(filename);
   if (extension === '' || !Module._extensions[extension]) extension = '.js';
-  if (filename.endsWith('.mjs')) {
-    const { ERR_REQUIRE_ESM } = require('internal/errors').codes;
-    throw new ERR_REQUIRE_ESM(filename);
+  if (extension === '.mjs' || (extension === '.js' && require('internal/modules/package_scope').formatOf(filename) === 'module')) {
+    this.exports = require('internal/modules/esm').requireESM(filename);
+  } else {
+    Module._extensions[extension](this, filename);
   }
-  Module._extensions[extension](this, filename);
   this.loaded = true;
 };
 
