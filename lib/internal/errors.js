@@ -245,19 +245,15 @@ E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
 E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_REQUIRE_ESM', 'require() of ES Module %s not supported.', Error);
-E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => {
-  if (exactUrl) return `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`;
-  return `Cannot find package '${path}' imported from ${base}`;
-}, Error);
+E('ERR_MODULE_NOT_FOUND', (path, base, isPath) =>
+  `Cannot find ${isPath ? 'module' : 'package'} '${path}' imported from ${base}`, Error);
 E('ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '%s' is not supported resolving ES modules imported from %s", Error);
 E('ERR_IMPORT_ASSERTION_TYPE_MISSING', 'Module "%s" needs an import attribute of type "%s"', TypeError);
 E('ERR_IMPORT_ATTRIBUTE_UNSUPPORTED', 'Import attribute "%s" with value "%s" is not supported', TypeError);
 E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);
 E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (url, supported) => {
-  let msg = `Only URLs with a scheme in: ${formatList(supported)} are supported by the default ESM loader`;
-  if (url.protocol === 'data:') msg += '';
-  msg += `. Received protocol '${url.protocol}'`;
-  return msg;
+  return `Only URLs with a scheme in: ${formatList(supported)} are supported by the default ESM loader. ` +
+    `Received protocol '${url.protocol}'`;
 }, Error);
 E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.', Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
