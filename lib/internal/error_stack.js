@@ -145,6 +145,41 @@ const messageRewrites = [
   [/^too much recursion$/, () => 'Maximum call stack size exceeded'],
 ];
 
+// JSON.parse errors: SpiderMonkey gives line and column, V8 a position and its own wording.
+const jsonPhrases = [
+  [/^expected property name or '}'$/, "Expected property name or '}'"],
+  [/^expected ',' or '}' after property value in object$/, "Expected ',' or '}' after property value"],
+  [/^expected ',' or ']' after array element$/, "Expected ',' or ']' after array element"],
+  [/^expected ':' after property name in object$/, "Expected ':' after property name"],
+  [/^unexpected non-whitespace character after JSON data$/, 'Unexpected non-whitespace character after JSON', ''],
+  [/^end of data when ',' or '\]' was expected$/, "Expected ',' or ']' after array element"],
+  [/^end of data when ',' or '}' was expected$/, "Expected ',' or '}' after property value"],
+  [/^unterminated string$/, 'Unterminated string'],
+  [/^end of data when property name was expected$/, 'Expected double-quoted property name'],
+  [/^end of data after property value in object$/, "Expected ',' or '}' after property value"],
+  [/^bad control character in string literal$/, 'Bad control character in string literal'],
+  [/^unterminated string literal$/, 'Unterminated string'],
+];
+function v8JsonMessage(message, text) {
+  const m = /^JSON\.parse: (.*) at line (\d+) column (\d+) of the JSON data$/.exec(message);
+  if (m === null) return message;
+  if (/^unexpected end of data/.test(m[1]) || /^end of data while reading/.test(m[1])) return 'Unexpected end of JSON input';
+  let position = 0;
+  if (typeof text === 'string') {
+    const lines = text.split('\n');
+    for (let i = 0; i < +m[2] - 1 && i < lines.length; i++) position += lines[i].length + 1;
+    position += +m[3] - 1;
+  }
+  for (const [re, phrase, joiner = ' in JSON'] of jsonPhrases) {
+    if (re.test(m[1])) return `${phrase}${joiner} at position ${position}`;
+  }
+  if (typeof text === 'string' && position < text.length) {
+    const shown = text.length > 10 ? `"${text.slice(0, 10)}"... is not valid JSON` : `"${text}" is not valid JSON`;
+    return `Unexpected token '${text[position]}', ${shown}`;
+  }
+  return message;
+}
+
 function v8Message(message) {
   for (const [re, fn] of messageRewrites) {
     const m = re.exec(message);
@@ -406,4 +441,4 @@ function firstFrame(err) {
   }
 }
 
-module.exports = { install, firstFrame, kModuleWrapperName, parseFrames, CallSite, kRawFrames };
+module.exports = { install, v8JsonMessage, firstFrame, kModuleWrapperName, parseFrames, CallSite, kRawFrames };

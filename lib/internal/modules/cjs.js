@@ -31,8 +31,9 @@ function readPackage(dir) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const err = new Error(`Invalid package config ${jsonPath}.`);
-    err.code = 'ERR_INVALID_PACKAGE_CONFIG';
+    // What node's CommonJS loader reports (its ES module loader uses ERR_INVALID_PACKAGE_CONFIG).
+    const err = new Error(`Error parsing ${jsonPath}: ${require('internal/error_stack').v8JsonMessage(e.message, text)}`);
+    err.path = jsonPath;
     throw err;
   }
 }
@@ -264,6 +265,13 @@ Module._resolveFilename = function (request, parent, isMain, options) {
     const { ERR_UNKNOWN_BUILTIN_MODULE } = require('internal/errors').codes;
     throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
   }
+  const parentFile = parent && (parent.filename || parent.id);
+  if (request[0] === '#' && parentFile) {
+    const found = resolvePackageImports(request, parentFile);
+    if (found) return found;
+  }
+  const self = parentFile ? resolveSelf(request, parentFile) : undefined;
+  if (self) return self;
   let paths;
   if (typeof options === 'object' && options !== null && Array.isArray(options.paths)) {
     const isRelative = request.startsWith('./') || request.startsWith('../');
@@ -294,6 +302,50 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   err.requireStack = requireStack;
   throw err;
 };
+
+// `#name` specifiers through the enclosing package's "imports".
+function resolvePackageImports(request, parentFile) {
+  const { packageScope } = require('internal/modules/package_scope');
+  const scope = packageScope(parentFile);
+  const imports = scope && scope.pkg.imports;
+  let target;
+  if (imports && typeof imports === 'object') {
+    if (Object.prototype.hasOwnProperty.call(imports, request)) {
+      target = resolveTarget(imports[request]);
+    } else {
+      for (const key of Object.keys(imports)) {
+        const star = key.indexOf('*');
+        if (star === -1) continue;
+        const prefix = key.slice(0, star);
+        const suffix = key.slice(star + 1);
+        if (request.startsWith(prefix) && request.endsWith(suffix)) {
+          target = resolveTarget(replaceStar(imports[key], request.slice(prefix.length, request.length - suffix.length)));
+          break;
+        }
+      }
+    }
+  }
+  if (typeof target !== 'string') {
+    const err = new TypeError(`Package import specifier "${request}" is not defined${scope ? ` in package ${scope.dir}/package.json` : ''} imported from ${parentFile}`);
+    err.code = 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
+    throw err;
+  }
+  if (target.startsWith('./') || target.startsWith('../') || target.startsWith('/')) {
+    return tryFile(path.resolve(scope.dir, target)) || false;
+  }
+  return Module._resolveFilename(target, { id: parentFile, filename: parentFile, paths: Module._nodeModulePaths(path.dirname(parentFile)) }, false);
+}
+
+// A package requiring itself by name through its own "exports".
+function resolveSelf(request, parentFile) {
+  const m = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/.exec(request);
+  if (!m) return undefined;
+  const { packageScope } = require('internal/modules/package_scope');
+  const scope = packageScope(parentFile);
+  if (!scope || scope.pkg.name !== m[1] || scope.pkg.exports === undefined || scope.pkg.exports === null) return undefined;
+  const resolved = resolveExports(scope.dir, scope.pkg, `.${m[2] || ''}`, request);
+  return tryFile(resolved) || undefined;
+}
 
 Module._load = function (request, parent, isMain) {
   let relResolveCacheIdentifier;
@@ -427,7 +479,7 @@ Module._extensions['.json'] = function (module, filename) {
   try {
     module.exports = JSON.parse(stripBOM(content));
   } catch (err) {
-    err.message = `${filename}: ${err.message}`;
+    err.message = `${filename}: ${require('internal/error_stack').v8JsonMessage(err.message, stripBOM(content))}`;
     throw err;
   }
 };

@@ -68,7 +68,10 @@ function printFatal(err, fromPromise) {
 
 function sourceLine(file, line) {
   const entry = internalBinding('process');
-  const text = (file === '[eval]' || file === '[stdin]') ? entry.entrySource : readFileUtf8(file);
+  let text;
+  if (file === '[eval]' || file === '[stdin]') text = entry.entrySource;
+  else if (file.startsWith('file://')) text = readFileUtf8(decodeURIComponent(file.slice(7)));
+  else text = readFileUtf8(file);
   if (typeof text !== 'string') return undefined;
   const lines = text.split(/\r?\n/);
   return lines[line - 1];
