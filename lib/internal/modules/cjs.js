@@ -58,8 +58,10 @@ Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.globalPaths = [];
-Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+const defaultWrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+Module.wrapper = defaultWrapper.slice();
+const defaultWrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+Module.wrap = defaultWrap;
 Module.Module = Module;
 
 Module._nodeModulePaths = function (from) {
@@ -453,8 +455,14 @@ function makeRequire(mod) {
 
 Module.prototype._compile = function (content, filename) {
   if (content.startsWith('#!')) content = `//${content.slice(2)}`;
-  const fn = compileFunction(content, filename,
-    ['exports', 'require', 'module', '__filename', '__dirname'], kModuleWrapperName);
+  let fn;
+  if (Module.wrap !== defaultWrap || Module.wrapper[0] !== defaultWrapper[0] || Module.wrapper[1] !== defaultWrapper[1]) {
+    // A package replaced the wrapper (as some instrumenting loaders do): compile its text.
+    fn = internalBinding('util').evalScript(Module.wrap(content), filename);
+  } else {
+    fn = compileFunction(content, filename,
+      ['exports', 'require', 'module', '__filename', '__dirname'], kModuleWrapperName);
+  }
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
   const exports = this.exports;
