@@ -110,6 +110,15 @@ module.exports = function setupNode(bindings, loadBuiltin) {
       case 'print':
       case 'stdin': {
         const name = entry.entryKind === 'stdin' ? '[stdin]' : '[eval]';
+        const inputType = process.execArgv.reduce((t, a, i, all) =>
+          (a.startsWith('--input-type=') ? a.slice(13) : a === '--input-type' ? all[i + 1] : t), 'commonjs');
+        if (inputType === 'module') {
+          if (entry.entryKind === 'print') throw new (require('internal/errors').codes.ERR_EVAL_ESM_CANNOT_PRINT)();
+          esmMain = true;
+          const base = require('internal/url').pathToFileURL(`${process.cwd()}/`).href;
+          require('internal/modules/esm').runSource(entry.entrySource, `${base}${name.slice(0, -1)}1]`);
+          break;
+        }
         const module = new Module(name, null);
         module.filename = path.join(process.cwd(), name);
         module.paths = Module._nodeModulePaths(process.cwd());

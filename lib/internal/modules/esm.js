@@ -324,6 +324,19 @@ function runMain(filename) {
   return mainPromise;
 }
 
+// Runs source text as the entry ES module (`--input-type=module` with -e or stdin).
+function runSource(source, moduleURL) {
+  initialize();
+  noteImportedNames(source);
+  const record = compileModule(source, moduleURL);
+  records.set(moduleURL, record);
+  mainPromise = linkAndEvaluate(record);
+  mainPromise.then(undefined, (err) => {
+    require('internal/process/execution').triggerUncaughtException(err, false);
+  });
+  return mainPromise;
+}
+
 // Node exits with 13 when the entry module's top-level await never settles.
 function checkUnsettledTopLevelAwait() {
   if (mainPromise === undefined) return false;
@@ -358,4 +371,4 @@ function importModule(specifier, referrer) {
   return linkAndEvaluate(record).then(() => getModuleNamespace(record));
 }
 
-module.exports = { load, initializeMeta, runMain, requireESM, resolve, importModule, checkUnsettledTopLevelAwait, formatOf, cjsExportNames };
+module.exports = { load, initializeMeta, runMain, runSource, requireESM, resolve, importModule, checkUnsettledTopLevelAwait, formatOf, cjsExportNames };
