@@ -3,7 +3,7 @@ use std::ffi::OsStr;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 
-use lode_engine::{Binding, Engine};
+use lode_engine::{Binding, Engine, StringChars};
 
 use super::neg_errno;
 use crate::event_loop::{loop_state, Completion, Entry, RunOptions};
@@ -45,8 +45,22 @@ op!(
     /// `writeString(fd, string)`: synchronous write; 0 or a negative errno.
     WriteString = c"writeString" / 2, |args| {
         let fd = args.int_or(0, 1);
-        let s = args.string(1)?;
-        let r = write_all(fd, s.as_bytes());
+        // Written from the engine's own characters: ASCII as is, the rest re-encoded as UTF-8.
+        let r = args.with_string_chars(1, |chars| match chars {
+            StringChars::Latin1(bytes) if bytes.is_ascii() => write_all(fd, bytes),
+            StringChars::Latin1(bytes) => {
+                let text: String = bytes.iter().map(|&b| b as char).collect();
+                write_all(fd, text.as_bytes())
+            }
+            StringChars::Utf16(units) => write_all(fd, String::from_utf16_lossy(units).as_bytes()),
+        });
+        let r = match r {
+            Some(r) => r,
+            None => {
+                let s = args.string(1)?;
+                write_all(fd, s.as_bytes())
+            }
+        };
         args.ret_number(r.map(|_| 0.0).unwrap_or_else(|e| neg_errno(&e)));
         Ok(())
     }
