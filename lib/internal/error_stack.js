@@ -8,7 +8,6 @@
 
 const smStack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 const smCapture = Error.captureStackTrace;
-const kRawFrames = Symbol('kRawFrames');
 
 // The CommonJS wrapper function is compiled with this name; V8 shows such frames as
 // `Object.<anonymous>`.
@@ -441,4 +440,4 @@ function firstFrame(err) {
   }
 }
 
-module.exports = { install, v8JsonMessage, firstFrame, kModuleWrapperName, parseFrames, CallSite, kRawFrames };
+module.exports = { install, v8JsonMessage, firstFrame, kModuleWrapperName };

@@ -8,9 +8,6 @@ const typedArrayTagGetter = Object.getOwnPropertyDescriptor(TypedArray.prototype
 const typedArrayLengthGetter = Object.getOwnPropertyDescriptor(TypedArray.prototype, 'length').get;
 const setSizeGetter = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
 const mapSizeGetter = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
-const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
-const sharedByteLength = typeof SharedArrayBuffer === 'function' ?
-  Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
 const dataViewBuffer = Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer').get;
 
 function brand(fn) {
@@ -40,9 +37,6 @@ const isAsyncFunction = (value) => typeof value === 'function' &&
 const isGeneratorFunction = (value) => typeof value === 'function' &&
   (Object.prototype.toString.call(value) === '[object GeneratorFunction]' ||
    Object.prototype.toString.call(value) === '[object AsyncGeneratorFunction]');
-
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
-const generatorNext = Object.getPrototypeOf(GeneratorPrototype).next || GeneratorPrototype.next;
 
 const isNativeError = (value) => getBuiltinClass(value) === 15 && getProxyDetails(value) === undefined;
 
@@ -102,7 +96,4 @@ module.exports = {
   typedArrayLength: (v) => typedArrayLengthGetter.call(v),
   setSize: (v) => setSizeGetter.call(v),
   mapSize: (v) => mapSizeGetter.call(v),
-  arrayBufferByteLength: (v) => arrayBufferByteLength.call(v),
-  sharedByteLength,
-  generatorNext,
 };
