@@ -13,7 +13,27 @@ const kHasPrimitive = Symbol('kHasPrimitive');
 const asyncIdSymbol = Symbol('asyncId');
 const triggerAsyncIdSymbol = Symbol('triggerId');
 
-let nextAsyncId = 2;
+let nextAsyncId = 1;
+
+// Node keeps active timers in one linked list per duration; Lode keeps a heap, and shows a list
+// object of that name where node's Timeout objects link to theirs.
+class TimersList {
+  constructor(msecs) {
+    this._idleNext = this;
+    this._idlePrev = this;
+    this.expiry = 0;
+    this.id = 0;
+    this.msecs = msecs;
+    this.priorityQueuePosition = 1;
+  }
+}
+const lists = new Map();
+function listFor(msecs) {
+  let list = lists.get(msecs);
+  if (list === undefined) lists.set(msecs, list = new TimersList(msecs));
+  return list;
+}
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
 let seqCounter = 0;
 let refCount = 0;
 let scheduledExpiry = Infinity;
@@ -102,8 +122,8 @@ class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
     after = normalizeDelay(after);
     this._idleTimeout = after;
-    this._idlePrev = this;
-    this._idleNext = this;
+    this._idlePrev = listFor(after);
+    this._idleNext = this._idlePrev;
     this._idleStart = null;
     this._onTimeout = callback;
     this._timerArgs = args;
@@ -147,6 +167,10 @@ class Timeout {
     return this;
   }
 
+  [customInspect](depth, options, inspect) {
+    return inspect(this, { ...options, depth: 0, customInspect: false });
+  }
+
   [Symbol.toPrimitive]() {
     const id = this[asyncIdSymbol];
     if (!this[kHasPrimitive]) {
@@ -163,6 +187,8 @@ function unenroll(timer) {
   if (timer[kRefed]) updateRef(-1);
   if (timer[kHasPrimitive]) knownTimersById.delete(timer[asyncIdSymbol]);
   timer._idleTimeout = -1;
+  timer._idlePrev = null;
+  timer._idleNext = null;
 }
 
 function setTimeout(callback, after, ...args) {
