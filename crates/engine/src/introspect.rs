@@ -20,7 +20,9 @@ pub(crate) fn install(b: &mut Binding) {
         .op::<TakeRejections>()
         .op::<RunMicrotasks>()
         .op::<CollectGarbage>()
-        .op::<EvalScript>();
+        .op::<EvalScript>()
+        .op::<HeapUsed>()
+        .op::<HeapTotal>();
     crate::modules::install(b);
 }
 
@@ -243,6 +245,32 @@ impl Op for EvalScript {
             }
             args.call.rval().set(rval.get());
         }
+        Ok(())
+    }
+}
+
+/// `heapUsed()`: bytes of live GC things (SpiderMonkey's GC heap).
+struct HeapUsed;
+impl Op for HeapUsed {
+    const NAME: &'static CStr = c"heapUsed";
+    fn call(args: &mut Args) -> OpResult {
+        let bytes = unsafe {
+            mozjs::jsapi::JS_GetGCParameter(args.cx, mozjs::jsapi::JSGCParamKey::JSGC_BYTES)
+        };
+        args.ret_number(bytes as f64);
+        Ok(())
+    }
+}
+
+/// `heapTotal()`: bytes of the GC heap's chunks, used or not.
+struct HeapTotal;
+impl Op for HeapTotal {
+    const NAME: &'static CStr = c"heapTotal";
+    fn call(args: &mut Args) -> OpResult {
+        let chunks = unsafe {
+            mozjs::jsapi::JS_GetGCParameter(args.cx, mozjs::jsapi::JSGCParamKey::JSGC_TOTAL_CHUNKS)
+        };
+        args.ret_number(chunks as f64 * 1024.0 * 1024.0);
         Ok(())
     }
 }

@@ -127,8 +127,9 @@ function createProcess() {
   process.uptime = () => binding.uptime();
 
   function memoryUsage() {
-    const rss = binding.memoryRss();
-    return { rss, heapTotal: Math.floor(rss / 2), heapUsed: Math.floor(rss / 3), external: 0, arrayBuffers: 0 };
+    const { heapUsed, heapTotal } = internalBinding('util');
+    const used = heapUsed();
+    return { rss: binding.memoryRss(), heapTotal: Math.max(heapTotal(), used), heapUsed: used, external: 0, arrayBuffers: 0 };
   }
   memoryUsage.rss = () => binding.memoryRss();
   process.memoryUsage = memoryUsage;
