@@ -357,6 +357,11 @@ function once(emitter, name, options = {}) {
     return Promise.reject(new (lazyErrors().AbortError)(undefined, { cause: signal.reason }));
   }
   return new Promise((resolve, reject) => {
+    if (emitter === null || typeof emitter !== 'object' ||
+        (typeof emitter.once !== 'function' && typeof emitter.addEventListener !== 'function')) {
+      const { ERR_INVALID_ARG_TYPE } = lazyErrors().codes;
+      throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    }
     const errorListener = (err) => {
       emitter.removeListener(name, resolver);
       if (signal) signal.removeEventListener('abort', abortListener);

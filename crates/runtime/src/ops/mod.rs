@@ -22,6 +22,7 @@ pub mod bench;
 pub mod builtins;
 pub mod encoding;
 pub mod fs;
+pub mod os;
 pub mod process;
 pub mod repl;
 pub mod timers;
@@ -46,6 +47,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("repl", &b);
     let b = bench::binding(engine);
     all.binding("bench", &b);
+    let b = os::binding(engine);
+    all.binding("os", &b);
     all
 }
 
