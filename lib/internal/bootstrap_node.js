@@ -2,6 +2,7 @@
 // Sets up the global object and `process`, and returns the event loop's hooks.
 
 module.exports = function setupNode(bindings, loadBuiltin) {
+  require('internal/engine_globals').names = Object.getOwnPropertyNames(globalThis);
   require('internal/error_stack').install();
   require('internal/locale_compare').install();
 
@@ -44,6 +45,9 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     DOMException: () => require('internal/event_target').DOMException,
     structuredClone: () => require('internal/structured_clone').structuredClone,
     performance: () => require('perf_hooks').performance,
+    Buffer: () => require('buffer').Buffer,
+    Blob: () => require('buffer').Blob,
+    File: () => require('buffer').File,
   };
   for (const name of Object.keys(lazyGlobals)) {
     if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);

@@ -272,6 +272,66 @@ impl Args {
         }
     }
 
+    /// Calls `f` with string argument `s`'s characters (as [`Args::with_string_chars`]) and the
+    /// writable bytes of ArrayBufferView argument `b` (as [`Args::bytes_mut`]), to encode a
+    /// string straight into a buffer without an intermediate copy. `None` when either argument
+    /// has the wrong type. The string is made linear first (which may GC); after that nothing
+    /// can run JS or GC until `f` returns, so both borrows stay valid.
+    pub fn with_string_chars_and_bytes_mut<R>(
+        &mut self,
+        s: usize,
+        b: usize,
+        f: impl FnOnce(StringChars<'_>, &mut [u8]) -> R,
+    ) -> Option<R> {
+        let sv = self.raw(s);
+        let bv = self.raw(b);
+        if !sv.is_string() || !bv.is_object() {
+            return None;
+        }
+        unsafe {
+            let str = sv.to_string();
+            let mut len = 0usize;
+            let latin1 = mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(str);
+            let chars: *const std::ffi::c_void = if latin1 {
+                mozjs::jsapi::JS_GetLatin1StringCharsAndLength(self.cx, ptr::null(), str, &mut len)
+                    as *const _
+            } else {
+                mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(self.cx, ptr::null(), str, &mut len)
+                    as *const _
+            };
+            if chars.is_null() {
+                return None;
+            }
+            // The view's data is looked up only now: linearizing the string may have moved it.
+            let obj = bv.to_object();
+            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
+                return None;
+            }
+            let mut blen = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = ptr::null_mut();
+            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
+                obj,
+                &mut blen,
+                &mut shared,
+                &mut data,
+            );
+            let bytes: &mut [u8] = if data.is_null() || blen == 0 {
+                &mut []
+            } else {
+                std::slice::from_raw_parts_mut(data, blen)
+            };
+            let sc = if len == 0 {
+                StringChars::Latin1(&[])
+            } else if latin1 {
+                StringChars::Latin1(std::slice::from_raw_parts(chars as *const u8, len))
+            } else {
+                StringChars::Utf16(std::slice::from_raw_parts(chars as *const u16, len))
+            };
+            Some(f(sc, bytes))
+        }
+    }
+
     /// Returns a string made from Latin-1 bytes (each byte one character).
     pub fn ret_string_latin1(&mut self, bytes: &[u8]) -> OpResult {
         unsafe {

@@ -19,6 +19,7 @@ macro_rules! op {
 }
 
 pub mod bench;
+pub mod buffer;
 pub mod builtins;
 pub mod encoding;
 pub mod fs;
@@ -43,6 +44,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("builtins", &b);
     let b = encoding::binding(engine);
     all.binding("encoding", &b);
+    let b = buffer::binding(engine);
+    all.binding("buffer", &b);
     let b = repl::binding(engine);
     all.binding("repl", &b);
     let b = bench::binding(engine);
