@@ -2,7 +2,7 @@
 // Sets up the global object and `process`, and returns the event loop's hooks.
 
 module.exports = function setupNode(bindings, loadBuiltin) {
-  require('internal/engine_globals').names = Object.getOwnPropertyNames(globalThis);
+  const { lodeNames } = require('internal/engine_globals');
   require('internal/error_stack').install();
   require('internal/locale_compare').install();
 
@@ -16,9 +16,8 @@ module.exports = function setupNode(bindings, loadBuiltin) {
 
   const taskQueues = require('internal/process/task_queues');
   const timers = require('internal/timers');
-  const { triggerUncaughtException } = require('internal/process/execution');
 
-  process.on('warning', require('internal/process/warning').onWarning);
+  process.on('warning', (warning) => require('internal/process/warning').onWarning(warning));
 
   // Globals. Everything not needed at start-up is loaded on first access.
   Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });
@@ -59,10 +58,12 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   }
 
   function defineGlobal(name, value, enumerable = false) {
+    lodeNames.add(name);
     Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
   }
 
   function defineLazy(name, get) {
+    lodeNames.add(name);
     Object.defineProperty(globalThis, name, {
       get() {
         const value = get();
@@ -176,7 +177,7 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     processImmediates: timers.processImmediates,
     runNextTicks: taskQueues.runNextTicks,
     handleFatalException(err) {
-      triggerUncaughtException(err, false);
+      require('internal/process/execution').triggerUncaughtException(err, false);
     },
     emitBeforeExit,
     emitExit,

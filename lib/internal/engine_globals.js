@@ -1,5 +1,11 @@
 'use strict';
-// The global names the JavaScript engine itself defines, recorded at start-up before Lode adds
-// node's globals (util.inspect tells built-in classes from user classes by these names, as
-// node does with V8's).
-module.exports = { names: [] };
+// Which global names Lode adds for node (the rest are the JavaScript engine's own):
+// util.inspect tells built-in classes from user classes by the engine's names, as node does
+// with V8's. Recorded as bootstrap defines them, so start-up does not enumerate the global.
+const lodeNames = new Set(['process', 'global']);
+
+function engineGlobalNames() {
+  return Object.getOwnPropertyNames(globalThis).filter((name) => !lodeNames.has(name));
+}
+
+module.exports = { lodeNames, engineGlobalNames };

@@ -162,7 +162,9 @@ function createProcess() {
     return true;
   };
 
-  process.emitWarning = require('internal/process/warning').emitWarning;
+  process.emitWarning = function emitWarning(...args) {
+    return Reflect.apply(require('internal/process/warning').emitWarning, this, args);
+  };
   process.nextTick = require('internal/process/task_queues').nextTick;
   process.getuid = () => Number(binding.getEnv('__LODE_UID') ?? 0) || 0;
   process.geteuid = process.getuid;

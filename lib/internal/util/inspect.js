@@ -31,7 +31,7 @@ const classRegExp = /^(\s+[^(]*?)\s*{/;
 const stripCommentsRegExp = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
 
 const builtInObjects = new Set(
-  require('internal/engine_globals').names.filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)),
+  require('internal/engine_globals').engineGlobalNames().filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)),
 );
 
 // Escaped control characters (plus the single quote and backslash).
