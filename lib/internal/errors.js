@@ -277,6 +277,39 @@ E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
 E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
 
+// Errors node reports from its C++ layer as SystemError: code ERR_*, and the system call's
+// details in `info` and as properties.
+function makeSystemError(key, prefix) {
+  class SystemError extends Error {
+    constructor(context) {
+      let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+      if (context.path !== undefined) message += ` ${context.path}`;
+      if (context.dest !== undefined) message += ` => ${context.dest}`;
+      super(message);
+      Object.defineProperty(this, 'name', { value: 'SystemError', enumerable: false, writable: true, configurable: true });
+      this.code = key;
+      Object.defineProperties(this, {
+        info: { value: context, enumerable: true, configurable: true, writable: false },
+        errno: { get() { return context.errno; }, set(v) { context.errno = v; }, enumerable: true, configurable: true },
+        syscall: { get() { return context.syscall; }, set(v) { context.syscall = v; }, enumerable: true, configurable: true },
+      });
+      if (context.path !== undefined) {
+        Object.defineProperty(this, 'path', { get() { return context.path; }, set(v) { context.path = v; }, enumerable: true, configurable: true });
+      }
+      if (context.dest !== undefined) {
+        Object.defineProperty(this, 'dest', { get() { return context.dest; }, set(v) { context.dest = v; }, enumerable: true, configurable: true });
+      }
+    }
+
+    toString() {
+      return `${this.name} [${key}]: ${this.message}`;
+    }
+  }
+  codes[key] = SystemError;
+}
+makeSystemError('ERR_FS_EISDIR', 'Path is a directory');
+makeSystemError('ERR_FS_CP_EINVAL', 'Invalid src or dest');
+
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
     super(message, options);

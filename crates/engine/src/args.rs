@@ -433,6 +433,30 @@ impl Args {
         Ok(())
     }
 
+    /// Returns a JS array of numbers.
+    pub fn ret_numbers(&mut self, items: &[f64]) -> OpResult {
+        unsafe {
+            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, items.len()));
+            if arr.get().is_null() {
+                return Err(Thrown);
+            }
+            for (i, n) in items.iter().enumerate() {
+                rooted!(in(self.cx) let v = DoubleValue(*n));
+                if !mozjs::jsapi::JS_DefineElement(
+                    self.cx,
+                    arr.handle().into(),
+                    i as u32,
+                    v.handle().into(),
+                    mozjs::jsapi::JSPROP_ENUMERATE as u32,
+                ) {
+                    return Err(Thrown);
+                }
+            }
+            self.call.rval().set(ObjectValue(arr.get()));
+        }
+        Ok(())
+    }
+
     /// Returns a JS array of strings.
     pub fn ret_strings<S: AsRef<str>>(&mut self, items: &[S]) -> OpResult {
         unsafe {
