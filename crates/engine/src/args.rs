@@ -70,6 +70,32 @@ pub enum StringChars<'a> {
     Utf16(&'a [u16]),
 }
 
+/// The data pointer and length of an ArrayBufferView object, or `None` for other values.
+/// The pointer is valid until the next GC or JS call.
+unsafe fn view_data(v: Value) -> Option<(*mut u8, usize)> {
+    if !v.is_object() {
+        return None;
+    }
+    let obj = v.to_object();
+    if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
+        return None;
+    }
+    let mut len = 0usize;
+    let mut shared = false;
+    let mut data: *mut u8 = ptr::null_mut();
+    mozjs::jsapi::js::GetArrayBufferViewLengthAndData(obj, &mut len, &mut shared, &mut data);
+    Some((data, if data.is_null() { 0 } else { len }))
+}
+
+/// A byte slice from a view's data, empty when there is none.
+unsafe fn slice_mut<'a>(data: *mut u8, len: usize) -> &'a mut [u8] {
+    if data.is_null() || len == 0 {
+        &mut []
+    } else {
+        std::slice::from_raw_parts_mut(data, len)
+    }
+}
+
 /// The arguments and return slot of one op call.
 pub struct Args {
     pub(crate) cx: *mut JSContext,
@@ -175,57 +201,13 @@ impl Args {
     /// The bytes of an ArrayBufferView argument (Uint8Array, Buffer, DataView, ...), or `None`.
     /// The borrow ends before anything else can run JS or GC.
     pub fn bytes(&self, i: usize) -> Option<&[u8]> {
-        let v = self.raw(i);
-        if !v.is_object() {
-            return None;
-        }
-        unsafe {
-            let obj = v.to_object();
-            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
-                return None;
-            }
-            let mut len = 0usize;
-            let mut shared = false;
-            let mut data: *mut u8 = ptr::null_mut();
-            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
-                obj,
-                &mut len,
-                &mut shared,
-                &mut data,
-            );
-            if data.is_null() || len == 0 {
-                return Some(&[]);
-            }
-            Some(std::slice::from_raw_parts(data, len))
-        }
+        unsafe { view_data(self.raw(i)).map(|(data, len)| &*slice_mut(data, len)) }
     }
 
     /// The bytes of an ArrayBufferView argument, writable. The borrow ends before anything
     /// else can run JS or GC.
     pub fn bytes_mut(&mut self, i: usize) -> Option<&mut [u8]> {
-        let v = self.raw(i);
-        if !v.is_object() {
-            return None;
-        }
-        unsafe {
-            let obj = v.to_object();
-            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
-                return None;
-            }
-            let mut len = 0usize;
-            let mut shared = false;
-            let mut data: *mut u8 = ptr::null_mut();
-            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
-                obj,
-                &mut len,
-                &mut shared,
-                &mut data,
-            );
-            if data.is_null() || len == 0 {
-                return Some(&mut []);
-            }
-            Some(std::slice::from_raw_parts_mut(data, len))
-        }
+        unsafe { view_data(self.raw(i)).map(|(data, len)| slice_mut(data, len)) }
     }
 
     /// Calls `f` with the argument's characters without converting them: Latin-1 bytes or
@@ -303,24 +285,8 @@ impl Args {
                 return None;
             }
             // The view's data is looked up only now: linearizing the string may have moved it.
-            let obj = bv.to_object();
-            if !mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
-                return None;
-            }
-            let mut blen = 0usize;
-            let mut shared = false;
-            let mut data: *mut u8 = ptr::null_mut();
-            mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
-                obj,
-                &mut blen,
-                &mut shared,
-                &mut data,
-            );
-            let bytes: &mut [u8] = if data.is_null() || blen == 0 {
-                &mut []
-            } else {
-                std::slice::from_raw_parts_mut(data, blen)
-            };
+            let (data, blen) = view_data(bv)?;
+            let bytes = slice_mut(data, blen);
             let sc = if len == 0 {
                 StringChars::Latin1(&[])
             } else if latin1 {
@@ -417,16 +383,9 @@ impl Args {
                 return Err(Thrown);
             }
             if !bytes.is_empty() {
-                let mut len = 0usize;
-                let mut shared = false;
-                let mut data: *mut u8 = ptr::null_mut();
-                mozjs::jsapi::js::GetArrayBufferViewLengthAndData(
-                    arr,
-                    &mut len,
-                    &mut shared,
-                    &mut data,
-                );
-                ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+                if let Some((data, _)) = view_data(ObjectValue(arr)) {
+                    ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+                }
             }
             self.call.rval().set(ObjectValue(arr));
         }

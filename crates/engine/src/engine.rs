@@ -346,8 +346,7 @@ impl Engine {
     fn call_inner(&mut self, f: &Persistent, args: &[Arg]) -> Result<Persistent, Thrown> {
         let cx = self.raw_cx();
         unsafe {
-            let mut vals: Vec<Value> = Vec::with_capacity(args.len());
-            // Values are kept alive by a rooted vector while strings are created.
+            // Arguments stay rooted while later ones (strings) are created.
             mozjs::rooted_vec!(let mut roots);
             for a in args {
                 let v = match a {
@@ -358,27 +357,9 @@ impl Engine {
                     Arg::Value(p) => p.get(),
                 };
                 roots.push(v);
-                vals.push(v);
             }
-            let _ = &vals;
-            let arr = HandleValueArray {
-                length_: roots.len(),
-                elements_: roots.as_ptr() as *const Value,
-            };
-            rooted!(in(cx) let fval = f.get());
-            rooted!(in(cx) let this = ptr::null_mut::<JSObject>());
-            rooted!(in(cx) let mut rval = UndefinedValue());
-            if JS_CallFunctionValue(
-                cx,
-                this.handle().into(),
-                fval.handle().into(),
-                &arr,
-                rval.handle_mut().into(),
-            ) {
-                Ok(Persistent::new(rval.get()))
-            } else {
-                Err(Thrown)
-            }
+            let values: Vec<Value> = roots.iter().copied().collect();
+            call_function(cx, f.get(), &values).map(Persistent::new)
         }
     }
 
@@ -498,6 +479,37 @@ fn to_returned(v: Value) -> Returned {
         Returned::Number(v.to_number())
     } else {
         Returned::Other
+    }
+}
+
+/// Calls `f` with `this` undefined. The arguments are rooted for the call; the caller must
+/// keep them alive until then (no GC may run between reading and passing them).
+pub(crate) unsafe fn call_function(
+    cx: *mut JSContext,
+    f: Value,
+    args: &[Value],
+) -> Result<Value, Thrown> {
+    mozjs::rooted_vec!(let mut roots);
+    for a in args {
+        roots.push(*a);
+    }
+    let arr = HandleValueArray {
+        length_: roots.len(),
+        elements_: roots.as_ptr() as *const Value,
+    };
+    rooted!(in(cx) let fval = f);
+    rooted!(in(cx) let this = ptr::null_mut::<JSObject>());
+    rooted!(in(cx) let mut rval = UndefinedValue());
+    if JS_CallFunctionValue(
+        cx,
+        this.handle().into(),
+        fval.handle().into(),
+        &arr,
+        rval.handle_mut().into(),
+    ) {
+        Ok(rval.get())
+    } else {
+        Err(Thrown)
     }
 }
 

@@ -12,12 +12,12 @@ use std::ffi::{CStr, CString};
 use std::ptr;
 
 use mozjs::glue::{DeleteCompileOptions, NewCompileOptions};
-use mozjs::jsapi::{HandleValueArray, JSContext, JSObject, JSScript, JS_CallFunctionValue, Value};
+use mozjs::jsapi::{JSContext, JSObject, JSScript, Value};
 use mozjs::jsval::{BooleanValue, ObjectValue, StringValue, UndefinedValue};
 use mozjs::rooted;
 
 use crate::args::{Args, Binding, Op, OpResult, Thrown};
-use crate::engine::{new_js_string, Persistent};
+use crate::engine::{call_function, new_js_string, Persistent};
 
 thread_local! {
     static HOOKS: RefCell<Option<(Persistent, Persistent)>> = const { RefCell::new(None) };
@@ -30,30 +30,17 @@ pub(crate) fn install(b: &mut Binding) {
         .op::<GetModuleNamespace>();
 }
 
-/// Calls `f(args...)` with `this` undefined.
-unsafe fn call(cx: *mut JSContext, f: Value, args: &[Value]) -> Result<Value, Thrown> {
-    mozjs::rooted_vec!(let mut roots);
-    for a in args {
-        roots.push(*a);
+/// The reason of a rejected promise (marking the rejection handled), or `None`.
+unsafe fn rejection_of(cx: *mut JSContext, promise: mozjs::jsapi::HandleObject) -> Option<Value> {
+    if promise.get().is_null()
+        || mozjs::jsapi::JS::GetPromiseState(promise) != mozjs::jsapi::JS::PromiseState::Rejected
+    {
+        return None;
     }
-    let arr = HandleValueArray {
-        length_: roots.len(),
-        elements_: roots.as_ptr() as *const Value,
-    };
-    rooted!(in(cx) let fval = f);
-    rooted!(in(cx) let this = ptr::null_mut::<JSObject>());
-    rooted!(in(cx) let mut rval = UndefinedValue());
-    if JS_CallFunctionValue(
-        cx,
-        this.handle().into(),
-        fval.handle().into(),
-        &arr,
-        rval.handle_mut().into(),
-    ) {
-        Ok(rval.get())
-    } else {
-        Err(Thrown)
-    }
+    rooted!(in(cx) let mut reason = UndefinedValue());
+    mozjs::glue::JS_GetPromiseResult(promise, reason.handle_mut().into());
+    mozjs::jsapi::JS::SetAnyPromiseIsHandled(cx, promise);
+    Some(reason.get())
 }
 
 /// The URL a module (or the script calling `import()`) was compiled with.
@@ -99,7 +86,7 @@ unsafe extern "C" fn load_hook(
     rooted!(in(cx) let referrer_url = referrer_url(cx, referrer));
     let is_json = mozjs::jsapi::JS::GetModuleRequestType(cx, module_request)
         == mozjs::jsapi::JS::ModuleType::JSON;
-    match call(
+    match call_function(
         cx,
         load.get(),
         &[specifier.get(), referrer_url.get(), BooleanValue(is_json)],
@@ -125,16 +112,8 @@ unsafe extern "C" fn load_hook(
                         cx, payload,
                     );
                 }
-                if !loaded.get().is_null()
-                    && mozjs::jsapi::JS::GetPromiseState(loaded.handle().into())
-                        == mozjs::jsapi::JS::PromiseState::Rejected
-                {
-                    rooted!(in(cx) let mut reason = UndefinedValue());
-                    mozjs::glue::JS_GetPromiseResult(
-                        loaded.handle().into(),
-                        reason.handle_mut().into(),
-                    );
-                    mozjs::jsapi::JS::SetAnyPromiseIsHandled(cx, loaded.handle().into());
+                if let Some(reason) = rejection_of(cx, loaded.handle().into()) {
+                    rooted!(in(cx) let reason = reason);
                     return mozjs::jsapi::JS::FinishLoadingImportedModuleFailed(
                         cx,
                         payload,
@@ -181,7 +160,7 @@ unsafe extern "C" fn meta_hook(
     rooted!(in(cx) let f = f);
     rooted!(in(cx) let mut url = UndefinedValue());
     mozjs::glue::JS_GetModulePrivate(module.get(), url.handle_mut().into());
-    call(cx, f.get(), &[url.get(), ObjectValue(meta.get())]).is_ok()
+    call_function(cx, f.get(), &[url.get(), ObjectValue(meta.get())]).is_ok()
 }
 
 /// `compileModule(source, url)`: a module record whose frames name `url`.
@@ -255,16 +234,8 @@ impl Op for LinkAndEvaluate {
                 return Err(Thrown);
             }
             // Loading finished synchronously: a rejected promise carries the load error.
-            if !promise.get().is_null()
-                && mozjs::jsapi::JS::GetPromiseState(promise.handle().into())
-                    == mozjs::jsapi::JS::PromiseState::Rejected
-            {
-                rooted!(in(cx) let mut reason = UndefinedValue());
-                mozjs::glue::JS_GetPromiseResult(
-                    promise.handle().into(),
-                    reason.handle_mut().into(),
-                );
-                mozjs::jsapi::JS::SetAnyPromiseIsHandled(cx, promise.handle().into());
+            if let Some(reason) = rejection_of(cx, promise.handle().into()) {
+                rooted!(in(cx) let reason = reason);
                 mozjs::jsapi::JS_SetPendingException(
                     cx,
                     reason.handle().into(),
