@@ -394,37 +394,29 @@ impl Args {
 
     /// Returns a JS array of numbers.
     pub fn ret_numbers(&mut self, items: &[f64]) -> OpResult {
-        unsafe {
-            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, items.len()));
-            if arr.get().is_null() {
-                return Err(Thrown);
-            }
-            for (i, n) in items.iter().enumerate() {
-                rooted!(in(self.cx) let v = DoubleValue(*n));
-                if !mozjs::jsapi::JS_DefineElement(
-                    self.cx,
-                    arr.handle().into(),
-                    i as u32,
-                    v.handle().into(),
-                    mozjs::jsapi::JSPROP_ENUMERATE as u32,
-                ) {
-                    return Err(Thrown);
-                }
-            }
-            self.call.rval().set(ObjectValue(arr.get()));
-        }
-        Ok(())
+        self.ret_array(items.len(), |_, i| Ok(DoubleValue(items[i])))
     }
 
     /// Returns a JS array of strings.
     pub fn ret_strings<S: AsRef<str>>(&mut self, items: &[S]) -> OpResult {
+        self.ret_array(items.len(), |cx, i| unsafe {
+            new_js_string(cx, items[i].as_ref())
+        })
+    }
+
+    /// Returns a JS array of `len` elements made by `element(cx, index)`.
+    fn ret_array(
+        &mut self,
+        len: usize,
+        mut element: impl FnMut(*mut JSContext, usize) -> Result<Value, Thrown>,
+    ) -> OpResult {
         unsafe {
-            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, items.len()));
+            rooted!(in(self.cx) let arr = mozjs::jsapi::NewArrayObject1(self.cx, len));
             if arr.get().is_null() {
                 return Err(Thrown);
             }
-            for (i, s) in items.iter().enumerate() {
-                rooted!(in(self.cx) let v = new_js_string(self.cx, s.as_ref())?);
+            for i in 0..len {
+                rooted!(in(self.cx) let v = element(self.cx, i)?);
                 if !mozjs::jsapi::JS_DefineElement(
                     self.cx,
                     arr.handle().into(),
