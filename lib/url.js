@@ -19,15 +19,7 @@ const {
 } = require('internal/errors');
 
 // ---------------------------------------------------------------------------------------------
-// Query strings, for parse(str, true) and format({ query }): equivalents of the querystring
-// module's parse() and stringify() with their default options.
-
-function hexValue(c) {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
+// Percent-encoding for url.format()'s auth part.
 
 function utf8Encode(str) {
   const bytes = [];
@@ -42,179 +34,7 @@ function utf8Encode(str) {
   return bytes;
 }
 
-// Decodes UTF-8 bytes, replacing each invalid sequence with U+FFFD.
-function utf8Decode(bytes) {
-  let out = '';
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    let need = 0;
-    let cp = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (b < 0x80) {
-      out += String.fromCharCode(b);
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0xf;
-      if (b === 0xe0) lower = 0xa0;
-      if (b === 0xed) upper = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x7;
-      if (b === 0xf0) lower = 0x90;
-      if (b === 0xf4) upper = 0x8f;
-    } else {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let ok = true;
-    for (let k = 0; k < need; k++, j++) {
-      const c = bytes[j];
-      if (c === undefined || c < lower || c > upper) {
-        ok = false;
-        break;
-      }
-      lower = 0x80;
-      upper = 0xbf;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (ok) {
-      out += String.fromCodePoint(cp);
-      i = j;
-    } else {
-      out += '\ufffd';
-      i = j;
-    }
-  }
-  return out;
-}
-
-// querystring.unescape: decodeURIComponent, or when that fails, the escapes decoded to bytes
-// and every other UTF-16 code unit taken as a byte (its low 8 bits), decoded as UTF-8.
-function unescapeQuery(str) {
-  try {
-    return decodeURIComponent(str);
-  } catch {
-    const bytes = [];
-    for (let i = 0; i < str.length; i++) {
-      const c = str.charCodeAt(i);
-      if (c === 0x25 && i < str.length - 2) {
-        const h = hexValue(str.charCodeAt(i + 1));
-        const l = hexValue(str.charCodeAt(i + 2));
-        if (h >= 0 && l >= 0) {
-          bytes.push(h * 16 + l);
-          i += 2;
-          continue;
-        }
-      }
-      bytes.push(c & 0xff);
-    }
-    return utf8Decode(bytes);
-  }
-}
-
-// querystring.parse(str) with the default '&', '=' and maxKeys of 1000. A key or value is
-// unescaped only when a valid escape ('%' and two hex digits) was seen in it; empty pairs count
-// towards maxKeys.
-function parseQuery(qs) {
-  const obj = { __proto__: null };
-  if (typeof qs !== 'string' || qs.length === 0) return obj;
-  let pairsLeft = 1000;
-  let key = '';
-  let value = '';
-  let inValue = false;
-  let keyEncoded = false;
-  let valueEncoded = false;
-  let escapeProgress = 0;
-  let lastPos = 0;
-  const add = () => {
-    if (key.length > 0 && keyEncoded) key = unescapeQuery(key);
-    if (value.length > 0 && valueEncoded) value = unescapeQuery(value);
-    const current = obj[key];
-    if (current === undefined) obj[key] = value;
-    else if (Array.isArray(current)) current.push(value);
-    else obj[key] = [current, value];
-  };
-  // Tracks '%' and two hex digits; returns true when they complete.
-  const trackEscape = (c) => {
-    if (c === 0x25) {
-      escapeProgress = 1;
-    } else if (escapeProgress > 0) {
-      if (hexValue(c) < 0) escapeProgress = 0;
-      else if (++escapeProgress === 3) return true;
-    }
-    return false;
-  };
-  for (let i = 0; i < qs.length; i++) {
-    const c = qs.charCodeAt(i);
-    if (c === 0x26) {
-      if (!inValue) {
-        if (lastPos < i) {
-          key += qs.slice(lastPos, i);
-        } else if (key.length === 0) {
-          if (--pairsLeft === 0) return obj;
-          lastPos = i + 1;
-          continue;
-        }
-      } else if (lastPos < i) {
-        value += qs.slice(lastPos, i);
-      }
-      add();
-      if (--pairsLeft === 0) return obj;
-      key = value = '';
-      keyEncoded = valueEncoded = inValue = false;
-      escapeProgress = 0;
-      lastPos = i + 1;
-      continue;
-    }
-    if (!inValue) {
-      if (c === 0x3d) {
-        if (lastPos < i) key += qs.slice(lastPos, i);
-        escapeProgress = 0;
-        lastPos = i + 1;
-        inValue = true;
-        continue;
-      }
-      if (!keyEncoded) {
-        const progress = escapeProgress;
-        if (trackEscape(c)) keyEncoded = true;
-        // '%' and hex digits that continue an escape are done with.
-        if (c === 0x25 || (progress > 0 && escapeProgress > 0)) continue;
-      }
-      if (c === 0x2b) {
-        if (lastPos < i) key += qs.slice(lastPos, i);
-        key += ' ';
-        lastPos = i + 1;
-        continue;
-      }
-    }
-    if (c === 0x2b) {
-      if (lastPos < i) value += qs.slice(lastPos, i);
-      value += ' ';
-      lastPos = i + 1;
-    } else if (!valueEncoded && trackEscape(c)) {
-      valueEncoded = true;
-    }
-  }
-  if (lastPos < qs.length) {
-    if (inValue) value += qs.slice(lastPos);
-    else key += qs.slice(lastPos);
-  } else if (!inValue && key.length === 0) {
-    return obj;
-  }
-  add();
-  return obj;
-}
-
-// Characters escape() (and auth in format()) leave alone, besides ASCII alphanumerics.
-const QUERY_SAFE = "-._~!'()*";
+// Characters url.format() leaves alone in auth, besides ASCII alphanumerics.
 const AUTH_SAFE = "-._~!'()*:";
 
 function isAlphanumeric(c) {
@@ -245,29 +65,14 @@ function encodeStr(str, safe) {
   return out;
 }
 
-function stringifyPrimitive(v) {
-  switch (typeof v) {
-    case 'string': return v;
-    case 'number': return Number.isFinite(v) ? `${v}` : '';
-    case 'bigint': return `${v}`;
-    case 'boolean': return v ? 'true' : 'false';
-    default: return '';
-  }
+// Query strings, for parse(str, true) and format({ query }): the querystring module's parse()
+// and stringify() with their default options, as node's legacy url uses them.
+function parseQuery(qs) {
+  return require('querystring').parse(qs);
 }
 
 function stringifyQuery(obj) {
-  if (obj === null || typeof obj !== 'object') return '';
-  const parts = [];
-  for (const key of Object.keys(obj)) {
-    const value = obj[key];
-    const prefix = `${encodeStr(stringifyPrimitive(key), QUERY_SAFE)}=`;
-    if (Array.isArray(value)) {
-      for (const item of value) parts.push(prefix + encodeStr(stringifyPrimitive(item), QUERY_SAFE));
-    } else {
-      parts.push(prefix + encodeStr(stringifyPrimitive(value), QUERY_SAFE));
-    }
-  }
-  return parts.join('&');
+  return require('querystring').stringify(obj);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +100,6 @@ const autoEscaped = {
 };
 const autoEscapePattern = /[\t\n\r "'<>\\^`{|}]/g;
 
-// Characters that end the host, and characters never allowed in one (RFC 2396).
 function isHostEnd(c) {
   return c === 0x23 || c === 0x2f || c === 0x3f;
 }
