@@ -21,7 +21,9 @@ function abortError(signal) {
   return new AbortError(undefined, { cause: signal.reason });
 }
 
-function setTimeout(after, value, options = {}) {
+// A promise for `value` once `schedule(callback)` fires, cancelled through `cancel` when the
+// options' signal aborts.
+function abortable(options, value, schedule, cancel) {
   let opts;
   try {
     opts = validateOptions(options);
@@ -31,40 +33,25 @@ function setTimeout(after, value, options = {}) {
   const { signal, ref } = opts;
   if (signal && signal.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
-    const timeout = timers.setTimeout(() => {
+    const handle = schedule(() => {
       if (signal) signal.removeEventListener('abort', onAbort);
       resolve(value);
-    }, after);
-    if (!ref) timeout.unref();
+    });
+    if (!ref) handle.unref();
     function onAbort() {
-      timers.clearTimeout(timeout);
+      cancel(handle);
       reject(abortError(signal));
     }
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+function setTimeout(after, value, options = {}) {
+  return abortable(options, value, (callback) => timers.setTimeout(callback, after), timers.clearTimeout);
+}
+
 function setImmediate(value, options = {}) {
-  let opts;
-  try {
-    opts = validateOptions(options);
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  const { signal, ref } = opts;
-  if (signal && signal.aborted) return Promise.reject(abortError(signal));
-  return new Promise((resolve, reject) => {
-    const immediate = timers.setImmediate(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    });
-    if (!ref) immediate.unref();
-    function onAbort() {
-      timers.clearImmediate(immediate);
-      reject(abortError(signal));
-    }
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return abortable(options, value, (callback) => timers.setImmediate(callback), timers.clearImmediate);
 }
 
 async function* setInterval(after, value, options = {}) {
