@@ -15,11 +15,46 @@ pub use event_loop::{run, Entry, RunOptions};
 pub mod builtins {
     include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
 
+    use std::sync::OnceLock;
+
+    /// The built-in modules: the embedded table, or, when `LODE_LIB_DIR` names a directory
+    /// (a development aid: edit `lib/` and rerun without rebuilding), that directory's files
+    /// read once at start-up.
+    pub fn sources() -> &'static [(&'static str, &'static str)] {
+        static DEV: OnceLock<Option<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+        let dev = DEV.get_or_init(|| {
+            let dir = std::env::var_os("LODE_LIB_DIR")?;
+            let mut out = Vec::new();
+            read_dir(std::path::Path::new(&dir), "", &mut out);
+            out.sort();
+            Some(out)
+        });
+        dev.as_deref().unwrap_or(BUILTIN_SOURCES)
+    }
+
+    fn read_dir(dir: &std::path::Path, prefix: &str, out: &mut Vec<(&'static str, &'static str)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if path.is_dir() {
+                read_dir(&path, &format!("{prefix}{name}/"), out);
+            } else if let Some(stem) = name.strip_suffix(".js") {
+                if let Ok(src) = std::fs::read_to_string(&path) {
+                    let id: &'static str = Box::leak(format!("{prefix}{stem}").into_boxed_str());
+                    out.push((id, Box::leak(src.into_boxed_str())));
+                }
+            }
+        }
+    }
+
     pub fn source(id: &str) -> Option<&'static str> {
-        BUILTIN_SOURCES
-            .binary_search_by(|(k, _)| (*k).cmp(id))
+        let all = sources();
+        all.binary_search_by(|(k, _)| (*k).cmp(id))
             .ok()
-            .map(|i| BUILTIN_SOURCES[i].1)
+            .map(|i| all[i].1)
     }
 }
 

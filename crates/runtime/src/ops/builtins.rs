@@ -31,7 +31,7 @@ op!(
 
 pub fn binding(engine: &mut Engine) -> Binding {
     let mut b = Binding::new(engine);
-    let ids: Vec<String> = crate::builtins::BUILTIN_SOURCES
+    let ids: Vec<String> = crate::builtins::sources()
         .iter()
         .map(|(id, _)| id.to_string())
         .collect();
