@@ -1,376 +1,1119 @@
 'use strict';
-// fs: the synchronous core (files, directories, stats, links). The callback and promise forms,
-// file descriptors, streams and watching come with the file-system issue; until then those
-// functions throw ERR_NOT_IMPLEMENTED when called.
+// fs: the sync and callback forms. Each function parses its arguments once and calls one op
+// from `internalBinding('fs')`; the sync form calls it without a request id and gets the result
+// (or a negative errno) back, the callback form passes a request id from internal/async_ops and
+// gets the same result later from the event loop. The promise form is
+// lib/internal/fs/promises.js; streams are lib/internal/fs/streams.js.
 
 const binding = internalBinding('fs');
 const pathModule = require('path');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_EISDIR }, uvException } = require('internal/errors');
+const { request } = require('internal/async_ops');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+const {
+  validateFunction, validateInteger, validateInt32, validateBoolean, validateObject,
+  validateBuffer, validateString, validateAbortSignal,
+} = require('internal/validators');
+const {
+  constants, stringToFlags, getValidatedPath, getValidatedFd, isFd, getOptions, kEmptyObject,
+  toUnixTimestamp, fsError, asyncFsError, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
+  encodeName, dataBytes, validateRmOptions, validatePosition, validateOffsetLengthRead,
+  validateOffsetLengthWrite, parseFileMode, assertEncoding,
+} = require('internal/fs/utils');
 
-const constants = {
-  __proto__: null,
-  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
-  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
-  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, S_IFMT: 61440, S_IFREG: 32768,
-  S_IFDIR: 16384, S_IFCHR: 8192, S_IFBLK: 24576, S_IFIFO: 4096, S_IFLNK: 40960, S_IFSOCK: 49152,
-  O_CREAT: 64, O_EXCL: 128, UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024,
-  O_DIRECTORY: 65536, O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672, O_DSYNC: 4096,
-  O_DIRECT: 16384, O_NONBLOCK: 2048, S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128, S_IXUSR: 64,
-  S_IRWXG: 56, S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8, S_IRWXO: 7, S_IROTH: 4, S_IWOTH: 2,
-  S_IXOTH: 1, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1, COPYFILE_EXCL: 1,
-  UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
-  COPYFILE_FICLONE_FORCE: 4,
-};
+const { F_OK, R_OK, W_OK, X_OK, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND } = constants;
 
-function toPath(path, name = 'path') {
-  if (typeof path === 'string') {
-    if (path.includes('\u0000')) {
-      throw new ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+function maybeCallback(cb) {
+  validateFunction(cb, 'cb');
+  return cb;
+}
+
+// A request id whose completion calls `callback(err)` or `callback(null, map(result))`.
+function req(callback, syscall, path, dest, map) {
+  return request((r) => {
+    if (typeof r === 'number' && r < 0) {
+      callback(asyncFsError(r, syscall, path, dest));
+    } else if (map === undefined) {
+      callback(null);
+    } else {
+      callback(null, map(r));
     }
-    return path;
-  }
-  if (path instanceof Uint8Array) return Buffer.from(path).toString();
-  if (path !== null && typeof path === 'object' && typeof path.href === 'string' && path.protocol !== undefined) {
-    return require('internal/url').fileURLToPath(path);
-  }
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
-}
-
-function check(result, syscall, path, dest) {
-  if (typeof result === 'number' && result < 0) throw uvException(result, syscall, path, dest);
-  return result;
-}
-
-function encodingOf(options, fallback) {
-  if (typeof options === 'string') return options;
-  if (options !== null && typeof options === 'object' && options.encoding !== undefined) return options.encoding;
-  return fallback;
+  });
 }
 
 function asBuffer(bytes) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
-function readFileSync(path, options) {
-  if (typeof path === 'number') {
-    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-    throw new ERR_NOT_IMPLEMENTED('fs.readFileSync with a file descriptor');
-  }
-  const p = toPath(path);
-  const encoding = encodingOf(options, null);
-  if (encoding === 'utf8' || encoding === 'utf-8') {
-    const stat = binding.internalModuleStat(p);
-    if (stat === 1) throw uvException(-21, 'read');
-    return check(binding.readFileUtf8(p), 'open', p);
-  }
-  const bytes = binding.readFileBytes(p);
-  if (typeof bytes === 'number') {
-    if (bytes === -21) throw uvException(bytes, 'read');
-    check(bytes, 'open', p);
-  }
-  const buffer = asBuffer(bytes);
-  return encoding ? buffer.toString(encoding) : buffer;
+function nextTickError(callback, err) {
+  process.nextTick(callback, err);
 }
 
-function dataBytes(data, encoding, name = 'data') {
-  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+// ---- access / exists ----
+
+function accessSync(path, mode = F_OK) {
+  path = getValidatedPath(path);
+  mode = mode === undefined ? F_OK : validateMode(mode);
+  check(binding.access(path, mode), 'access', path);
 }
 
-function writeFileSync(path, data, options) {
-  const p = toPath(path, 'file');
-  const encoding = encodingOf(options, 'utf8');
-  const flag = (options && typeof options === 'object' && options.flag) || 'w';
-  const mode = (options && typeof options === 'object' && options.mode) || 0o666;
-  check(binding.writeFileBytes(p, dataBytes(data, encoding), flag[0] === 'a', flag.includes('x'), mode), 'open', p);
+function access(path, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = F_OK;
+  }
+  path = getValidatedPath(path);
+  mode = mode == null ? F_OK : validateMode(mode);
+  callback = maybeCallback(callback);
+  binding.access(path, mode, req(callback, 'access', path));
 }
 
-function appendFileSync(path, data, options) {
-  const p = toPath(path, 'path');
-  const encoding = encodingOf(options, 'utf8');
-  const mode = (options && typeof options === 'object' && options.mode) || 0o666;
-  check(binding.writeFileBytes(p, dataBytes(data, encoding), true, false, mode), 'open', p);
+function validateMode(mode) {
+  validateInteger(mode, 'mode', 0, 7);
+  return mode;
 }
 
 function existsSync(path) {
   try {
-    path = toPath(path);
+    path = getValidatedPath(path);
   } catch {
     return false;
   }
-  return binding.access(path, 0) === 0;
+  return binding.access(path, F_OK) === undefined;
 }
 
-function accessSync(path, mode = constants.F_OK) {
-  const p = toPath(path);
-  check(binding.access(p, mode), 'access', p);
-}
-
-const kType = Symbol('type');
-
-function fileType(stats) {
-  return Number(stats.mode) & constants.S_IFMT;
-}
-
-class StatsBase {
-  isDirectory() { return fileType(this) === constants.S_IFDIR; }
-  isFile() { return fileType(this) === constants.S_IFREG; }
-  isBlockDevice() { return fileType(this) === constants.S_IFBLK; }
-  isCharacterDevice() { return fileType(this) === constants.S_IFCHR; }
-  isSymbolicLink() { return fileType(this) === constants.S_IFLNK; }
-  isFIFO() { return fileType(this) === constants.S_IFIFO; }
-  isSocket() { return fileType(this) === constants.S_IFSOCK; }
-}
-
-function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-  this.dev = dev;
-  this.mode = mode;
-  this.nlink = nlink;
-  this.uid = uid;
-  this.gid = gid;
-  this.rdev = rdev;
-  this.blksize = blksize;
-  this.ino = ino;
-  this.size = size;
-  this.blocks = blocks;
-  this.atimeMs = atimeMs;
-  this.mtimeMs = mtimeMs;
-  this.ctimeMs = ctimeMs;
-  this.birthtimeMs = birthtimeMs;
-  this.atime = new Date(atimeMs);
-  this.mtime = new Date(mtimeMs);
-  this.ctime = new Date(ctimeMs);
-  this.birthtime = new Date(birthtimeMs);
-}
-Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
-
-const statFields = ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 'size', 'blocks',
-  'atimeMs', 'mtimeMs', 'ctimeMs', 'birthtimeMs'];
-
-function makeStats(fields, bigint) {
-  const s = new Stats(...fields);
-  if (bigint) {
-    // BigIntStats: integers as BigInt, plus nanosecond times.
-    for (const key of statFields) s[key] = BigInt(Math.floor(s[key]));
-    s.atimeNs = BigInt(Math.floor(fields[10] * 1e6));
-    s.mtimeNs = BigInt(Math.floor(fields[11] * 1e6));
-    s.ctimeNs = BigInt(Math.floor(fields[12] * 1e6));
-    s.birthtimeNs = BigInt(Math.floor(fields[13] * 1e6));
+function exists(path, callback) {
+  maybeCallback(callback);
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    return process.nextTick(callback, false);
   }
-  return s;
+  binding.access(path, F_OK, request((r) => callback(r === undefined)));
+}
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: function exists(path) {
+    return new Promise((resolve) => fs.exists(path, resolve));
+  },
+});
+
+// ---- readFile / writeFile / appendFile ----
+
+function readFileResult(bytes, encoding) {
+  if (typeof bytes === 'string') return bytes;
+  const b = asBuffer(bytes);
+  return encoding && encoding !== 'buffer' ? b.toString(encoding) : b;
 }
 
-function statImpl(path, options, follow, syscall) {
-  const p = toPath(path);
-  const fields = binding.stat(p, follow);
-  if (typeof fields === 'number') {
-    if (options && options.throwIfNoEntry === false && fields === -2) return undefined;
-    check(fields, syscall, p);
+function isUtf8(encoding) {
+  return encoding === 'utf8' || encoding === 'utf-8';
+}
+
+function readFileSync(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  const encoding = options.encoding;
+  if (isFd(path)) {
+    const fd = getValidatedFd(path);
+    return readFileResult(check(binding.readFd(fd, isUtf8(encoding)), 'read'), encoding);
   }
-  return makeStats(fields, !!(options && options.bigint));
-}
-
-function statSync(path, options) {
-  return statImpl(path, options, true, 'stat');
-}
-
-function lstatSync(path, options) {
-  return statImpl(path, options, false, 'lstat');
-}
-
-class Dirent {
-  constructor(name, type, path) {
-    this.name = name;
-    this.parentPath = path;
-    this.path = path;
-    this[kType] = type;
+  path = getValidatedPath(path);
+  const flags = stringToFlags(options.flag);
+  if (isUtf8(encoding) && flags === 0) {
+    // The module loader's fast path; a directory still reports EISDIR from read.
+    if (binding.internalModuleStat(path) === 1) throw fsError(-21, 'read');
+    return check(binding.readFileUtf8(path), 'open', path);
   }
-  isDirectory() { return this[kType] === constants.UV_DIRENT_DIR; }
-  isFile() { return this[kType] === constants.UV_DIRENT_FILE; }
-  isBlockDevice() { return this[kType] === constants.UV_DIRENT_BLOCK; }
-  isCharacterDevice() { return this[kType] === constants.UV_DIRENT_CHAR; }
-  isSymbolicLink() { return this[kType] === constants.UV_DIRENT_LINK; }
-  isFIFO() { return this[kType] === constants.UV_DIRENT_FIFO; }
-  isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
+  const r = binding.readFile(path, flags, isUtf8(encoding));
+  if (typeof r === 'number') check(r, r === -21 ? 'read' : 'open', r === -21 ? undefined : path);
+  return readFileResult(r, encoding);
 }
 
-function readdirSync(path, options) {
-  const p = toPath(path);
-  const withFileTypes = !!(options && typeof options === 'object' && options.withFileTypes);
-  const recursive = !!(options && typeof options === 'object' && options.recursive);
-  const encoding = encodingOf(options, 'utf8');
+function readFile(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { flag: 'r' });
+  const encoding = options.encoding;
+  const signal = options.signal;
+  if (signal?.aborted) {
+    return nextTickError(callback, new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+  }
+  const done = (r) => {
+    if (signal?.aborted) {
+      return callback(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+    }
+    if (typeof r === 'number' && r < 0) {
+      return callback(r === -21 ? asyncFsError(r, 'read') : asyncFsError(r, isFd(path) ? 'read' : 'open', isFd(path) ? undefined : path));
+    }
+    let value;
+    try {
+      value = readFileResult(r, encoding);
+    } catch (err) {
+      return callback(err);
+    }
+    callback(null, value);
+  };
+  if (isFd(path)) {
+    binding.readFd(getValidatedFd(path), isUtf8(encoding), request(done));
+    return;
+  }
+  path = getValidatedPath(path);
+  binding.readFile(path, stringToFlags(options.flag), isUtf8(encoding), request(done));
+}
+
+function writeFlags(options, fallback) {
+  return stringToFlags(options.flag ?? fallback);
+}
+
+function validateWriteData(data) {
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+}
+
+function writeFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  validateWriteData(data);
+  const bytes = dataBytes(data, options.encoding);
+  if (isFd(path)) {
+    const fd = getValidatedFd(path);
+    check(binding.writeAll(fd, bytes, null), 'write');
+    return;
+  }
+  path = getValidatedPath(path, 'path');
+  const flags = writeFlags(options, 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  check(binding.writeFile(path, bytes, flags, mode), 'open', path);
+}
+
+function writeFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  validateWriteData(data);
+  const bytes = dataBytes(data, options.encoding);
+  const signal = options.signal;
+  if (signal?.aborted) {
+    return nextTickError(callback, new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+  }
+  if (isFd(path)) {
+    binding.writeAll(getValidatedFd(path), bytes, null, req(callback, 'write'));
+    return;
+  }
+  path = getValidatedPath(path, 'path');
+  const flags = writeFlags(options, 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  binding.writeFile(path, bytes, flags, mode, req(callback, 'open', path));
+}
+
+function appendOptions(options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  return { ...options, flag: options.flag || 'a' };
+}
+
+function appendFileSync(path, data, options) {
+  writeFileSync(path, data, appendOptions(options));
+}
+
+function appendFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  writeFile(path, data, appendOptions(options), callback);
+}
+
+// ---- descriptors ----
+
+function openSync(path, flags, mode) {
+  path = getValidatedPath(path);
+  const f = stringToFlags(flags);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  return check(binding.open(path, f, mode), 'open', path);
+}
+
+function open(path, flags, mode, callback) {
+  path = getValidatedPath(path);
+  if (arguments.length < 3) {
+    callback = flags;
+    flags = 'r';
+    mode = 0o666;
+  } else if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0o666;
+  } else {
+    mode = parseFileMode(mode, 'mode', 0o666);
+  }
+  const f = stringToFlags(flags);
+  callback = maybeCallback(callback);
+  binding.open(path, f, mode, req(callback, 'open', path, undefined, (fd) => fd));
+}
+
+function openAsBlob(path, options = kEmptyObject) {
+  validateObject(options, 'options');
+  const type = options.type || '';
+  path = getValidatedPath(path);
+  const r = binding.readFile(path, 0, false);
+  if (typeof r === 'number') return Promise.reject(fsError(r, 'open', path));
+  return Promise.resolve(new (require('buffer').Blob)([r], { type }));
+}
+
+function closeSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.close(fd), 'close');
+}
+
+function close(fd, callback = defaultCloseCallback) {
+  fd = getValidatedFd(fd);
+  if (callback !== defaultCloseCallback) callback = maybeCallback(callback);
+  binding.close(fd, req(callback, 'close'));
+}
+
+function defaultCloseCallback(err) {
+  if (err != null) throw err;
+}
+
+// read(fd, buffer, offset, length, position) / read(fd, buffer, options) / read(fd, options)
+function readArgs(fd, buffer, offsetOrOptions, length, position, isSync) {
+  let offset = offsetOrOptions;
+  let params = null;
+  if (!isSync && typeof buffer === 'function') {
+    return { buffer: Buffer.alloc(16384), offset: 0, length: 16384, position: null };
+  }
+  if (buffer != null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
+    params = buffer;
+    ({ buffer = Buffer.alloc(16384) } = params ?? kEmptyObject);
+  } else if (offset != null && typeof offset === 'object') {
+    params = offset;
+  }
+  if (params !== null) {
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params);
+  }
+  validateBuffer(buffer);
+  if (offset == null) {
+    offset = 0;
+  } else {
+    validateInteger(offset, 'offset', 0);
+  }
+  length |= 0;
+  if (length === 0) return { buffer, offset, length, position, empty: true };
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  validatePosition(position, 'position', length);
+  return { buffer, offset, length, position: Number(position) };
+}
+
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  const a = readArgs(fd, buffer, offsetOrOptions, length, position, true);
+  if (a.empty) return 0;
+  return check(binding.readInto(fd, a.buffer, a.offset, a.length, a.position), 'read');
+}
+
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let a;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      // read(fd, buffer, options, callback)
+      callback = length;
+      a = readArgs(fd, buffer, offsetOrOptions ?? {}, undefined, undefined, false);
+    } else if (arguments.length === 3) {
+      // read(fd, buffer|options, callback)
+      callback = offsetOrOptions;
+      a = ArrayBuffer.isView(buffer) ?
+        readArgs(fd, buffer, {}, undefined, undefined, false) :
+        readArgs(fd, buffer ?? {}, undefined, undefined, undefined, false);
+    } else {
+      // read(fd, callback)
+      callback = buffer;
+      a = readArgs(fd, buffer, undefined, undefined, undefined, false);
+    }
+  } else {
+    a = readArgs(fd, buffer, offsetOrOptions, length, position, false);
+  }
+  callback = maybeCallback(callback);
+  if (a.empty) {
+    process.nextTick(callback, null, 0, a.buffer);
+    return;
+  }
+  const target = a.buffer;
+  const offset = a.offset;
+  binding.read(fd, a.length, a.position, request((r) => {
+    if (typeof r === 'number') return callback(asyncFsError(r, 'read'));
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(r, offset);
+    callback(null, r.length, target);
+  }));
+}
+
+// write(fd, buffer, offset, length, position) / write(fd, buffer, options) /
+// write(fd, string, position, encoding)
+function writeArgs(buffer, offsetOrOptions, length, position) {
+  if (ArrayBuffer.isView(buffer)) {
+    let offset = offsetOrOptions;
+    if (offset != null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length);
+    return { bytes, position: position === null ? null : Number(position), original: buffer };
+  }
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  // write(fd, string, position, encoding)
+  let pos = offsetOrOptions;
+  let encoding = length;
+  if (typeof pos !== 'number') pos = null;
+  if (encoding === undefined || typeof encoding === 'function') encoding = 'utf8';
+  assertEncoding(encoding);
+  return { bytes: Buffer.from(buffer, encoding), position: pos, original: buffer };
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  const a = writeArgs(buffer, offsetOrOptions, length, position);
+  return check(binding.write(fd, a.bytes, a.position), 'write');
+}
+
+function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let a;
+  if (ArrayBuffer.isView(buffer)) {
+    callback = maybeCallback(callback || position || length || offsetOrOptions);
+    if (typeof offsetOrOptions === 'function') offsetOrOptions = null;
+    if (typeof length === 'function') length = undefined;
+    if (typeof position === 'function') position = null;
+    a = writeArgs(buffer, offsetOrOptions, length, position);
+  } else {
+    validateString(buffer, 'buffer');
+    if (typeof offsetOrOptions === 'function') {
+      callback = offsetOrOptions;
+      offsetOrOptions = null;
+    } else if (typeof length === 'function') {
+      callback = length;
+      length = 'utf8';
+    } else if (typeof position === 'function') {
+      callback = position;
+    }
+    callback = maybeCallback(callback);
+    a = writeArgs(buffer, offsetOrOptions, length);
+  }
+  const original = a.original;
+  binding.write(fd, a.bytes, a.position, request((r) => {
+    if (r < 0) return callback(asyncFsError(r, 'write'));
+    callback(null, r, original);
+  }));
+}
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  for (const b of buffers) {
+    if (!ArrayBuffer.isView(b)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function concatViews(buffers) {
+  return Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+}
+
+function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  const bytes = concatViews(buffers);
+  check(binding.writeAll(fd, bytes, typeof position === 'number' ? position : null), 'write');
+  return bytes.length;
+}
+
+function writev(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = maybeCallback(callback || position);
+  if (buffers.length === 0) return process.nextTick(callback, null, 0, buffers);
+  const bytes = concatViews(buffers);
+  binding.writeAll(fd, bytes, typeof position === 'number' ? position : null, request((r) => {
+    if (r < 0) return callback(asyncFsError(r, 'write'));
+    callback(null, bytes.length, buffers);
+  }));
+}
+
+function scatter(bytes, buffers) {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= bytes.length) break;
+    const n = Math.min(b.byteLength, bytes.length - at);
+    new Uint8Array(b.buffer, b.byteOffset, n).set(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return at;
+}
+
+function totalLength(buffers) {
+  let n = 0;
+  for (const b of buffers) n += b.byteLength;
+  return n;
+}
+
+function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  const bytes = check(binding.read(fd, totalLength(buffers), typeof position === 'number' ? position : null), 'read');
+  return scatter(bytes, buffers);
+}
+
+function readv(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = maybeCallback(callback || position);
+  binding.read(fd, totalLength(buffers), typeof position === 'number' ? position : null, request((r) => {
+    if (typeof r === 'number') return callback(asyncFsError(r, 'read'));
+    callback(null, scatter(r, buffers), buffers);
+  }));
+}
+
+function fstatSync(fd, options = { bigint: false }) {
+  fd = getValidatedFd(fd);
+  return getStatsFromBinding(check(binding.fstat(fd), 'fstat'), options.bigint);
+}
+
+function fstat(fd, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  fd = getValidatedFd(fd);
+  callback = maybeCallback(callback);
+  binding.fstat(fd, req(callback, 'fstat', undefined, undefined, (f) => getStatsFromBinding(f, options.bigint)));
+}
+
+function fdOp(name, syscall) {
+  const sync = function (fd) {
+    fd = getValidatedFd(fd);
+    check(binding[name](fd), syscall);
+  };
+  const cb = function (fd, callback) {
+    fd = getValidatedFd(fd);
+    callback = maybeCallback(callback);
+    binding[name](fd, req(callback, syscall));
+  };
+  return [sync, cb];
+}
+const [fsyncSync, fsync] = fdOp('fsync', 'fsync');
+const [fdatasyncSync, fdatasync] = fdOp('fdatasync', 'fdatasync');
+
+function ftruncateSync(fd, len = 0) {
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  check(binding.ftruncate(fd, Math.max(0, len)), 'ftruncate');
+}
+
+function ftruncate(fd, len = 0, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  callback = maybeCallback(callback);
+  binding.ftruncate(fd, Math.max(0, len), req(callback, 'ftruncate'));
+}
+
+function truncateSync(path, len = 0) {
+  if (isFd(path)) return ftruncateSync(path, len);
+  path = getValidatedPath(path);
+  validateInteger(len, 'len');
+  check(binding.truncate(path, Math.max(0, len)), 'open', path);
+}
+
+function truncate(path, len, callback) {
+  if (isFd(path)) return ftruncate(path, len, callback);
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  } else if (len === undefined) {
+    len = 0;
+  }
+  path = getValidatedPath(path);
+  validateInteger(len, 'len');
+  callback = maybeCallback(callback);
+  binding.truncate(path, Math.max(0, len), req(callback, 'open', path));
+}
+
+function fchmodSync(fd, mode) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.fchmod(fd, mode), 'fchmod');
+}
+
+function fchmod(fd, mode, callback) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  callback = maybeCallback(callback);
+  binding.fchmod(fd, mode, req(callback, 'fchmod'));
+}
+
+function validateId(id, name) {
+  validateInteger(id, name, -1, 4294967295);
+  return id;
+}
+
+function fchownSync(fd, uid, gid) {
+  fd = getValidatedFd(fd);
+  check(binding.fchown(fd, validateId(uid, 'uid'), validateId(gid, 'gid')), 'fchown');
+}
+
+function fchown(fd, uid, gid, callback) {
+  fd = getValidatedFd(fd);
+  validateId(uid, 'uid');
+  validateId(gid, 'gid');
+  callback = maybeCallback(callback);
+  binding.fchown(fd, uid, gid, req(callback, 'fchown'));
+}
+
+function futimesSync(fd, atime, mtime) {
+  fd = getValidatedFd(fd);
+  check(binding.futimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')), 'futime');
+}
+
+function futimes(fd, atime, mtime, callback) {
+  fd = getValidatedFd(fd);
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  callback = maybeCallback(callback);
+  binding.futimes(fd, atime, mtime, req(callback, 'futime'));
+}
+
+// ---- paths ----
+
+function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  path = getValidatedPath(path);
+  const r = binding.stat(path, true);
+  if (typeof r === 'number') {
+    if (r === -2 && options.throwIfNoEntry === false) return undefined;
+    check(r, 'stat', path);
+  }
+  return getStatsFromBinding(r, options.bigint);
+}
+
+function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  path = getValidatedPath(path);
+  const r = binding.stat(path, false);
+  if (typeof r === 'number') {
+    if (r === -2 && options.throwIfNoEntry === false) return undefined;
+    check(r, 'lstat', path);
+  }
+  return getStatsFromBinding(r, options.bigint);
+}
+
+function statWith(follow, syscall) {
+  return function (path, options = { bigint: false }, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = kEmptyObject;
+    }
+    callback = maybeCallback(callback);
+    path = getValidatedPath(path);
+    binding.stat(path, follow, req(callback, syscall, path, undefined, (f) => getStatsFromBinding(f, options.bigint)));
+  };
+}
+const stat = statWith(true, 'stat');
+const lstat = statWith(false, 'lstat');
+
+function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatFsFromBinding(check(binding.statfs(path), 'statfs', path), options.bigint);
+}
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  binding.statfs(path, req(callback, 'statfs', path, undefined, (f) => getStatFsFromBinding(f, options.bigint)));
+}
+
+function readdirResult(list, dir, options) {
   const out = [];
-  const walk = (dir, prefix) => {
+  for (let i = 0; i < list.length; i += 2) {
+    if (options.withFileTypes) out.push(new Dirent(encodeName(list[i], options.encoding), +list[i + 1], dir));
+    else out.push(encodeName(list[i], options.encoding));
+  }
+  return out;
+}
+
+function readdirRecursiveSync(root, options) {
+  const out = [];
+  const queue = [[root, '']];
+  while (queue.length) {
+    const [dir, prefix] = queue.shift();
     const list = check(binding.readdir(dir), 'scandir', dir);
     for (let i = 0; i < list.length; i += 2) {
       const name = list[i];
       const type = +list[i + 1];
-      if (withFileTypes) out.push(new Dirent(name, type, recursive ? dir : p));
-      else out.push(prefix ? `${prefix}/${name}` : name);
-      if (recursive && type === constants.UV_DIRENT_DIR) walk(pathModule.join(dir, name), prefix ? `${prefix}/${name}` : name);
+      const rel = prefix ? `${prefix}/${name}` : name;
+      if (options.withFileTypes) out.push(new Dirent(name, type, dir));
+      else out.push(encodeName(rel, options.encoding));
+      if (type === constants.UV_DIRENT_DIR) queue.push([pathModule.join(dir, name), rel]);
     }
-  };
-  walk(p, '');
-  if (encoding === 'buffer' && !withFileTypes) return out.map((n) => Buffer.from(n));
+  }
   return out;
 }
 
-function mkdirSync(path, options) {
-  const p = toPath(path);
+function readdirOptions(options) {
+  options = getOptions(options);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  return options;
+}
+
+function readdirSync(path, options) {
+  options = readdirOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive) return readdirRecursiveSync(path, options);
+  return readdirResult(check(binding.readdir(path), 'scandir', path), path, options);
+}
+
+function readdir(path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = readdirOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive) {
+    readdirRecursive(path, options).then((r) => callback(null, r), callback);
+    return;
+  }
+  binding.readdir(path, req(callback, 'scandir', path, undefined, (list) => readdirResult(list, path, options)));
+}
+
+async function readdirRecursive(root, options) {
+  const out = [];
+  const queue = [[root, '']];
+  while (queue.length) {
+    const [dir, prefix] = queue.shift();
+    const list = await new Promise((resolve, reject) => {
+      binding.readdir(dir, request((r) => (typeof r === 'number' ? reject(asyncFsError(r, 'scandir', dir)) : resolve(r))));
+    });
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i];
+      const type = +list[i + 1];
+      const rel = prefix ? `${prefix}/${name}` : name;
+      if (options.withFileTypes) out.push(new Dirent(name, type, dir));
+      else out.push(encodeName(rel, options.encoding));
+      if (type === constants.UV_DIRENT_DIR) queue.push([pathModule.join(dir, name), rel]);
+    }
+  }
+  return out;
+}
+
+function mkdirOptions(options) {
   let mode = 0o777;
   let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') mode = typeof options === 'string' ? parseInt(options, 8) : options;
-  else if (options) {
-    recursive = !!options.recursive;
-    if (options.mode !== undefined) mode = typeof options.mode === 'string' ? parseInt(options.mode, 8) : options.mode;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive');
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
   }
-  if (!recursive) {
-    check(binding.mkdir(p, mode), 'mkdir', p);
-    return undefined;
+  return { mode, recursive };
+}
+
+function mkdirSync(path, options) {
+  const { mode, recursive } = mkdirOptions(options);
+  path = getValidatedPath(path);
+  const r = check(binding.mkdir(recursive ? pathModule.resolve(path) : path, mode, recursive), 'mkdir', path);
+  return recursive ? r : undefined;
+}
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
   }
-  const absolute = pathModule.resolve(p);
-  const missing = [];
-  let dir = absolute;
-  for (;;) {
-    const stat = binding.internalModuleStat(dir);
-    if (stat === 1) break;
-    if (stat === 0) throw uvException(-20, 'mkdir', p);
-    missing.push(dir);
-    const parent = pathModule.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  for (let i = missing.length - 1; i >= 0; i--) {
-    const r = binding.mkdir(missing[i], mode);
-    if (r < 0 && r !== -17) check(r, 'mkdir', p);
-  }
-  return missing.length ? missing[missing.length - 1] : undefined;
-}
-
-function rmdirSync(path, options) {
-  const p = toPath(path);
-  if (options && options.recursive) return rmSync(p, { recursive: true, force: false });
-  check(binding.rmdir(p), 'rmdir', p);
-}
-
-function removeTree(p) {
-  const fields = binding.stat(p, false);
-  if (typeof fields === 'number') return check(fields, 'rm', p);
-  if ((fields[1] & constants.S_IFMT) === constants.S_IFDIR) {
-    const list = check(binding.readdir(p), 'scandir', p);
-    for (let i = 0; i < list.length; i += 2) removeTree(pathModule.join(p, list[i]));
-    check(binding.rmdir(p), 'rmdir', p);
-  } else {
-    check(binding.unlink(p), 'unlink', p);
-  }
-}
-
-function rmSync(path, options) {
-  const p = toPath(path);
-  const recursive = !!(options && options.recursive);
-  const force = !!(options && options.force);
-  const fields = binding.stat(p, false);
-  if (typeof fields === 'number') {
-    if (force && fields === -2) return;
-    check(fields, 'stat', p);
-  }
-  if ((fields[1] & constants.S_IFMT) === constants.S_IFDIR && !recursive) {
-    throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path: p, syscall: 'rm', errno: 21 });
-  }
-  removeTree(p);
-}
-
-function unlinkSync(path) {
-  const p = toPath(path);
-  check(binding.unlink(p), 'unlink', p);
-}
-
-function renameSync(oldPath, newPath) {
-  const from = toPath(oldPath, 'oldPath');
-  const to = toPath(newPath, 'newPath');
-  check(binding.rename(from, to), 'rename', from, to);
-}
-
-function copyFileSync(src, dest, mode = 0) {
-  const from = toPath(src, 'src');
-  const to = toPath(dest, 'dest');
-  check(binding.copyFile(from, to, (mode & constants.COPYFILE_EXCL) !== 0), 'copyfile', from, to);
-}
-
-function symlinkSync(target, path) {
-  const t = toPath(target, 'target');
-  const p = toPath(path);
-  check(binding.symlink(t, p), 'symlink', t, p);
-}
-
-function readlinkSync(path, options) {
-  const p = toPath(path);
-  const r = check(binding.readlink(p), 'readlink', p);
-  return encodingOf(options, 'utf8') === 'buffer' ? Buffer.from(r) : r;
-}
-
-function realpathSync(path, options) {
-  const p = toPath(path);
-  const r = check(binding.realpath(p), 'lstat', p);
-  return encodingOf(options, 'utf8') === 'buffer' ? Buffer.from(r) : r;
-}
-realpathSync.native = realpathSync;
-
-function chmodSync(path, mode) {
-  const p = toPath(path);
-  check(binding.chmod(p, typeof mode === 'string' ? parseInt(mode, 8) : mode), 'chmod', p);
+  const { mode, recursive } = mkdirOptions(options);
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  binding.mkdir(recursive ? pathModule.resolve(path) : path, mode, recursive,
+    req(callback, 'mkdir', path, undefined, (r) => (recursive ? r : undefined)));
 }
 
 function mkdtempSync(prefix, options) {
-  if (typeof prefix !== 'string') throw new ERR_INVALID_ARG_TYPE('prefix', 'string', prefix);
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  for (let attempt = 0; attempt < 100; attempt++) {
-    let suffix = '';
-    for (let i = 0; i < 6; i++) suffix += chars[Math.floor(Math.random() * chars.length)];
-    const p = `${prefix}${suffix}`;
-    const r = binding.mkdir(p, 0o700);
-    if (r === 0) return p;
-    if (r !== -17) check(r, 'mkdtemp', `${prefix}XXXXXX`);
-  }
-  throw uvException(-17, 'mkdtemp', `${prefix}XXXXXX`);
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  return encodeName(check(binding.mkdtemp(prefix), 'mkdtemp', `${prefix}XXXXXX`), options.encoding);
 }
 
-const implemented = {
-  constants,
-  readFileSync,
-  writeFileSync,
-  appendFileSync,
-  existsSync,
-  accessSync,
-  statSync,
-  lstatSync,
-  readdirSync,
-  mkdirSync,
-  rmdirSync,
-  rmSync,
-  unlinkSync,
-  renameSync,
-  copyFileSync,
-  symlinkSync,
-  readlinkSync,
-  realpathSync,
-  chmodSync,
-  mkdtempSync,
-  Stats,
-  Dirent,
-  F_OK: 0,
-  R_OK: 4,
-  W_OK: 2,
-  X_OK: 1,
+function mkdtemp(prefix, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  binding.mkdtemp(prefix, req(callback, 'mkdtemp', `${prefix}XXXXXX`, undefined, (p) => encodeName(p, options.encoding)));
+}
+
+const rmDefaults = { force: false, recursive: false, retryDelay: 100, maxRetries: 0 };
+const rmdirDefaults = { recursive: false, retryDelay: 100, maxRetries: 0, force: false };
+
+function rmSync(path, options) {
+  path = getValidatedPath(path);
+  options = validateRmOptions(options, rmDefaults);
+  const r = binding.rm(path, options.recursive, options.force);
+  if (typeof r === 'number' && r < 0) throw fsError(r, r === -21 ? 'rm' : 'lstat', path);
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  path = getValidatedPath(path);
+  options = validateRmOptions(options, rmDefaults);
+  callback = maybeCallback(callback);
+  binding.rm(path, options.recursive, options.force, request((r) => {
+    if (typeof r === 'number' && r < 0) return callback(r === -21 ? fsError(r, 'rm', path) : asyncFsError(r, 'lstat', path));
+    callback(null);
+  }));
+}
+
+function rmdirSync(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) {
+    options = validateRmOptions(options, rmdirDefaults);
+    const r = binding.stat(path, false);
+    if (typeof r === 'number') check(r, 'stat', path);
+    if ((r[1] & constants.S_IFMT) !== constants.S_IFDIR) check(-20, 'rmdir', path);
+    check(binding.rm(path, true, false), 'rm', path);
+    return;
+  }
+  check(binding.rmdir(path), 'rmdir', path);
+}
+
+function rmdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  if (options?.recursive) {
+    validateRmOptions(options, rmdirDefaults);
+    binding.stat(path, false, request((r) => {
+      if (typeof r === 'number') return callback(asyncFsError(r, 'stat', path));
+      if ((r[1] & constants.S_IFMT) !== constants.S_IFDIR) return callback(asyncFsError(-20, 'rmdir', path));
+      binding.rm(path, true, false, req(callback, 'rm', path));
+    }));
+    return;
+  }
+  binding.rmdir(path, req(callback, 'rmdir', path));
+}
+
+// Ops of one path returning nothing: unlink.
+function unlinkSync(path) {
+  path = getValidatedPath(path);
+  check(binding.unlink(path), 'unlink', path);
+}
+
+function unlink(path, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  binding.unlink(path, req(callback, 'unlink', path));
+}
+
+function twoPaths(name, syscall, first, second) {
+  const sync = function (a, b) {
+    a = getValidatedPath(a, first);
+    b = getValidatedPath(b, second);
+    check(binding[name](a, b), syscall, a, b);
+  };
+  const cb = function (a, b, callback) {
+    a = getValidatedPath(a, first);
+    b = getValidatedPath(b, second);
+    callback = maybeCallback(callback);
+    binding[name](a, b, req(callback, syscall, a, b));
+  };
+  return [sync, cb];
+}
+const [renameSync, rename] = twoPaths('rename', 'rename', 'oldPath', 'newPath');
+const [linkSync, link] = twoPaths('link', 'link', 'existingPath', 'newPath');
+
+function symlinkSync(target, path, type) {
+  if (type != null) validateSymlinkType(type);
+  target = getValidatedPath(target, 'target');
+  path = getValidatedPath(path);
+  check(binding.symlink(target, path), 'symlink', target, path);
+}
+
+function symlink(target, path, type, callback) {
+  if (typeof type === 'function') {
+    callback = type;
+    type = undefined;
+  }
+  if (type != null) validateSymlinkType(type);
+  target = getValidatedPath(target, 'target');
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  binding.symlink(target, path, req(callback, 'symlink', target, path));
+}
+
+function validateSymlinkType(type) {
+  if (type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw new ERR_INVALID_ARG_VALUE('type', type, "must be one of: 'dir', 'file', 'junction'");
+  }
+}
+
+function copyFileSync(src, dest, mode = 0) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  validateInteger(mode, 'mode', 0, 7);
+  check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
+}
+
+function copyFile(src, dest, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0;
+  }
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  validateInteger(mode ?? 0, 'mode', 0, 7);
+  callback = maybeCallback(callback);
+  binding.copyFile(src, dest, mode ?? 0, req(callback, 'copyfile', src, dest));
+}
+
+function readlinkSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  return encodeName(check(binding.readlink(path), 'readlink', path), options.encoding);
+}
+
+function readlink(path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  binding.readlink(path, req(callback, 'readlink', path, undefined, (r) => encodeName(r, options.encoding)));
+}
+
+function realpathSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  return encodeName(check(binding.realpath(path), 'lstat', path), options.encoding);
+}
+
+realpathSync.native = function realpathSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  return encodeName(check(binding.realpath(path), 'realpath', path), options.encoding);
 };
 
-// Everything else node's fs has throws ERR_NOT_IMPLEMENTED when called.
-const stub = require('internal/not_implemented').createStub('fs');
-module.exports = new Proxy(implemented, {
-  get(target, key) {
-    if (key in target || typeof key === 'symbol') return target[key];
-    if (key === 'promises') return require('internal/not_implemented').createStub('fs.promises');
-    return stub[key];
+function realpathWith(syscall) {
+  return function realpath(path, options, callback) {
+    callback = maybeCallback(typeof options === 'function' ? options : callback);
+    options = getOptions(options);
+    path = getValidatedPath(path);
+    binding.realpathAsync(path, req(callback, syscall, path, undefined, (r) => encodeName(r, options.encoding)));
+  };
+}
+const realpath = realpathWith('lstat');
+realpath.native = realpathWith('realpath');
+
+function chmodSync(path, mode) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.chmod(path, mode), 'chmod', path);
+}
+
+function chmod(path, mode, callback) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  callback = maybeCallback(callback);
+  binding.chmod(path, mode, req(callback, 'chmod', path));
+}
+
+function chownWith(follow, syscall) {
+  const sync = function (path, uid, gid) {
+    path = getValidatedPath(path);
+    check(binding.chown(path, validateId(uid, 'uid'), validateId(gid, 'gid'), follow), syscall, path);
+  };
+  const cb = function (path, uid, gid, callback) {
+    path = getValidatedPath(path);
+    validateId(uid, 'uid');
+    validateId(gid, 'gid');
+    callback = maybeCallback(callback);
+    binding.chown(path, uid, gid, follow, req(callback, syscall, path));
+  };
+  return [sync, cb];
+}
+const [chownSync, chown] = chownWith(true, 'chown');
+const [lchownSync, lchown] = chownWith(false, 'lchown');
+
+function utimesWith(follow, syscall) {
+  const sync = function (path, atime, mtime) {
+    path = getValidatedPath(path);
+    check(binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), follow), syscall, path);
+  };
+  const cb = function (path, atime, mtime, callback) {
+    path = getValidatedPath(path);
+    atime = toUnixTimestamp(atime, 'atime');
+    mtime = toUnixTimestamp(mtime, 'mtime');
+    callback = maybeCallback(callback);
+    binding.utimes(path, atime, mtime, follow, req(callback, syscall, path));
+  };
+  return [sync, cb];
+}
+const [utimesSync, utimes] = utimesWith(true, 'utime');
+const [lutimesSync, lutimes] = utimesWith(false, 'lutime');
+
+// ---- lazily loaded parts ----
+
+let promises;
+let streams;
+let dir;
+let watchers;
+let cpModule;
+
+function lazyStreams() {
+  streams ??= require('internal/fs/streams');
+  return streams;
+}
+
+function createReadStream(path, options) {
+  return new (lazyStreams().ReadStream)(path, options);
+}
+
+function createWriteStream(path, options) {
+  return new (lazyStreams().WriteStream)(path, options);
+}
+
+function lazyDir() {
+  dir ??= require('internal/fs/dir');
+  return dir;
+}
+
+function lazyWatchers() {
+  watchers ??= require('internal/fs/watchers');
+  return watchers;
+}
+
+function lazyCp() {
+  cpModule ??= require('internal/fs/cp');
+  return cpModule;
+}
+
+const fs = module.exports = {
+  appendFile,
+  appendFileSync,
+  access,
+  accessSync,
+  chown,
+  chownSync,
+  chmod,
+  chmodSync,
+  close,
+  closeSync,
+  copyFile,
+  copyFileSync,
+  cp(src, dest, options, callback) { return lazyCp().cp(src, dest, options, callback); },
+  cpSync(src, dest, options) { return lazyCp().cpSync(src, dest, options); },
+  createReadStream,
+  createWriteStream,
+  exists,
+  existsSync,
+  fchown,
+  fchownSync,
+  fchmod,
+  fchmodSync,
+  fdatasync,
+  fdatasyncSync,
+  fstat,
+  fstatSync,
+  fsync,
+  fsyncSync,
+  ftruncate,
+  ftruncateSync,
+  futimes,
+  futimesSync,
+  lchown,
+  lchownSync,
+  lchmod: undefined,
+  lchmodSync: undefined,
+  link,
+  linkSync,
+  lstat,
+  lstatSync,
+  lutimes,
+  lutimesSync,
+  mkdir,
+  mkdirSync,
+  mkdtemp,
+  mkdtempSync,
+  open,
+  openSync,
+  openAsBlob,
+  readdir,
+  readdirSync,
+  read,
+  readSync,
+  readv,
+  readvSync,
+  readFile,
+  readFileSync,
+  readlink,
+  readlinkSync,
+  realpath,
+  realpathSync,
+  rename,
+  renameSync,
+  rm,
+  rmSync,
+  rmdir,
+  rmdirSync,
+  stat,
+  statfs,
+  statSync,
+  statfsSync,
+  symlink,
+  symlinkSync,
+  truncate,
+  truncateSync,
+  unwatchFile(filename, listener) { return lazyWatchers().unwatchFile(filename, listener); },
+  unlink,
+  unlinkSync,
+  utimes,
+  utimesSync,
+  watch(filename, options, listener) { return lazyWatchers().watch(filename, options, listener); },
+  watchFile(filename, options, listener) { return lazyWatchers().watchFile(filename, options, listener); },
+  writeFile,
+  writeFileSync,
+  write,
+  writeSync,
+  writev,
+  writevSync,
+  Dirent,
+  Stats,
+  get ReadStream() { return lazyStreams().ReadStream; },
+  set ReadStream(v) { lazyStreams().ReadStream = v; },
+  get WriteStream() { return lazyStreams().WriteStream; },
+  set WriteStream(v) { lazyStreams().WriteStream = v; },
+  get FileReadStream() { return lazyStreams().FileReadStream; },
+  set FileReadStream(v) { lazyStreams().FileReadStream = v; },
+  get FileWriteStream() { return lazyStreams().FileWriteStream; },
+  set FileWriteStream(v) { lazyStreams().FileWriteStream = v; },
+  _toUnixTimestamp: toUnixTimestamp,
+  get Dir() { return lazyDir().Dir; },
+  opendir(path, options, callback) { return lazyDir().opendir(path, options, callback); },
+  opendirSync(path, options) { return lazyDir().opendirSync(path, options); },
+  F_OK,
+  R_OK,
+  W_OK,
+  X_OK,
+  constants,
+  get promises() {
+    promises ??= require('internal/fs/promises').exports;
+    return promises;
   },
-});
+};

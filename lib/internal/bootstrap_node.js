@@ -52,6 +52,13 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);
   }
 
+  // Globals of modules still to come (network, workers, crypto): they exist, and throw
+  // ERR_NOT_IMPLEMENTED when called.
+  for (const name of ['fetch', 'FormData', 'Headers', 'Request', 'Response', 'MessageChannel',
+    'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
+    defineLazy(name, () => require('internal/not_implemented').stubFunction(name));
+  }
+
   function moduleOf(getter) {
     const m = /require\('([^']+)'\)/.exec(String(getter));
     return m ? m[1] : '';
@@ -166,6 +173,8 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     return process.exitCode === undefined ? 0 : (+process.exitCode) | 0;
   }
 
+  let asyncOps;
+
   function onSignal(signum) {
     const { names } = require('internal/process/signals');
     const name = names[signum];
@@ -184,6 +193,9 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     onSignal,
     onReplInput(input) {
       require('internal/repl').onInput(input);
+    },
+    onOpComplete(id) {
+      (asyncOps ??= require('internal/async_ops')).complete(id);
     },
     runMain,
   };

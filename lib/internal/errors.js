@@ -275,6 +275,9 @@ E('ERR_INTERNAL_ASSERTION', (message) => {
 E('ERR_DEBUGGER_ERROR', '%s', Error);
 E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
+E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
+E('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
+E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
 E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
 
 // Errors node reports from its C++ layer as SystemError: code ERR_*, and the system call's
@@ -309,6 +312,13 @@ function makeSystemError(key, prefix) {
 }
 makeSystemError('ERR_FS_EISDIR', 'Path is a directory');
 makeSystemError('ERR_FS_CP_EINVAL', 'Invalid src or dest');
+makeSystemError('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite non-directory with directory');
+makeSystemError('ERR_FS_CP_EEXIST', 'Target already exists');
+makeSystemError('ERR_FS_CP_FIFO_PIPE', 'Cannot copy a FIFO pipe');
+makeSystemError('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory');
+makeSystemError('ERR_FS_CP_SOCKET', 'Cannot copy a socket file');
+makeSystemError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'Cannot overwrite symlink in subdirectory of self');
+makeSystemError('ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type');
 
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {

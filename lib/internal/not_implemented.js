@@ -24,4 +24,26 @@ function createStub(id) {
   });
 }
 
-module.exports = { createStub };
+// A module that is partly written: the keys of `implemented` are real, every other function
+// throws ERR_NOT_IMPLEMENTED when called.
+function createPartial(id, implemented) {
+  const stub = createStub(id);
+  return new Proxy(implemented, {
+    get(target, key) {
+      if (key in target || typeof key === 'symbol') return target[key];
+      return stub[key];
+    },
+  });
+}
+
+// A global function or class that is not written yet: throws ERR_NOT_IMPLEMENTED when called.
+function stubFunction(name) {
+  const fn = function () {
+    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+    throw new ERR_NOT_IMPLEMENTED(name);
+  };
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+
+module.exports = { createStub, createPartial, stubFunction };

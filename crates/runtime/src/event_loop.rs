@@ -51,6 +51,11 @@ pub enum Completion {
     Signal(i32),
     /// A line (or Ctrl-C / end of input) from the REPL's reader thread.
     Repl(ops::repl::ReplInput),
+    /// An async op finished (see [`crate::ops::async_ops`]).
+    Op {
+        id: f64,
+        output: ops::async_ops::Output,
+    },
 }
 
 /// Loop state the ops read and write. One per JS thread.
@@ -85,6 +90,7 @@ impl LoopState {
             completions_rx: RefCell::new(rx),
             tokio: tokio::runtime::Builder::new_current_thread()
                 .enable_all()
+                .max_blocking_threads(threadpool_size())
                 .build()
                 .expect("creating the tokio runtime"),
         }
@@ -111,6 +117,15 @@ impl LoopState {
     }
 }
 
+/// Threads for blocking work (file system, ...): `UV_THREADPOOL_SIZE` as in node, default 4.
+fn threadpool_size() -> usize {
+    std::env::var("UV_THREADPOOL_SIZE")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map(|n| n.clamp(1, 1024))
+        .unwrap_or(4)
+}
+
 thread_local! {
     static LOOP: std::rc::Rc<LoopState> = std::rc::Rc::new(LoopState::new());
 }
@@ -130,6 +145,7 @@ struct Hooks {
     emit_exit: Rc<Persistent>,
     on_signal: Rc<Persistent>,
     on_repl_input: Rc<Persistent>,
+    on_op_complete: Rc<Persistent>,
     run_main: Rc<Persistent>,
 }
 
@@ -241,6 +257,11 @@ impl Runner {
                     let hook = self.hooks.on_signal.clone();
                     self.call(&hook, &[Arg::Number(sig as f64)]);
                 }
+                Completion::Op { id, output } => {
+                    ops::async_ops::set_current(output);
+                    let hook = self.hooks.on_op_complete.clone();
+                    self.call(&hook, &[Arg::Number(id)]);
+                }
                 Completion::Repl(input) => {
                     self.state.ref_handles.set(self.state.ref_handles.get() - 1);
                     let hook = self.hooks.on_repl_input.clone();
@@ -323,6 +344,7 @@ pub fn run(options: RunOptions) -> i32 {
         emit_exit: get("emitExit"),
         on_signal: get("onSignal"),
         on_repl_input: get("onReplInput"),
+        on_op_complete: get("onOpComplete"),
         run_main: get("runMain"),
     };
     drop(bindings);

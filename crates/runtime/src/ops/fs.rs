@@ -1,9 +1,17 @@
-//! The file-system ops the module loader needs at start-up. (The full `fs` module is its own
-//! issue; these stay its sync core.)
+//! File-system ops for `lib/fs.js`, `lib/internal/fs/*` and the module loader.
+//!
+//! Most ops serve both forms of an `fs` function through [`async_ops::run`]: called without a
+//! request id they do the work now and return the result (the sync form); with one, the work
+//! runs on the blocking pool and the result arrives through the event loop (callback and promise
+//! forms). Results are values or a negative errno; `lib/internal/fs/utils.js` turns errnos into
+//! node's errors. File descriptors are the process's real descriptors, as in node.
+use std::ffi::CString;
+use std::io;
 use std::os::unix::fs::MetadataExt;
 
-use lode_engine::{Binding, Engine};
+use lode_engine::{Args, Binding, Engine};
 
+use super::async_ops::{self, Output};
 use super::neg_errno;
 
 op!(
@@ -65,241 +73,748 @@ op!(
     }
 );
 
-/// Returns `r` as 0, or as a negative errno.
-fn status(args: &mut lode_engine::Args, r: std::io::Result<()>) -> lode_engine::OpResult {
-    args.ret_number(r.map(|_| 0.0).unwrap_or_else(|e| neg_errno(&e)));
+fn c_path(path: &str) -> io::Result<CString> {
+    CString::new(path).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
+}
+
+/// `Ok(())` when a libc call returned 0 (or any non-negative value), else the OS error.
+fn check(r: libc::c_int) -> io::Result<()> {
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+fn done(r: io::Result<()>) -> io::Result<Output> {
+    r.map(|_| Output::Undefined)
+}
+
+/// The 14 numbers of node's `Stats`: dev, mode, nlink, uid, gid, rdev, blksize, ino, size,
+/// blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs.
+fn stat_numbers(m: &std::fs::Metadata) -> Vec<f64> {
+    let ms = |s: i64, ns: i64| s as f64 * 1000.0 + ns as f64 / 1e6;
+    let birth = m
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or_else(|| ms(m.ctime(), m.ctime_nsec()));
+    vec![
+        m.dev() as f64,
+        m.mode() as f64,
+        m.nlink() as f64,
+        m.uid() as f64,
+        m.gid() as f64,
+        m.rdev() as f64,
+        m.blksize() as f64,
+        m.ino() as f64,
+        m.size() as f64,
+        m.blocks() as f64,
+        ms(m.atime(), m.atime_nsec()),
+        ms(m.mtime(), m.mtime_nsec()),
+        ms(m.ctime(), m.ctime_nsec()),
+        birth,
+    ]
+}
+
+/// A borrowed view of a descriptor owned by JS; never closed here.
+fn with_fd<R>(fd: i32, f: impl FnOnce(&std::fs::File) -> R) -> R {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the File is never dropped (ManuallyDrop), so the descriptor JS owns stays open;
+    // a bad descriptor only makes the syscalls fail with EBADF.
+    let file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    f(&file)
+}
+
+fn fd_arg(args: &mut Args, i: usize) -> Result<i32, lode_engine::Thrown> {
+    Ok(args.number(i)? as i32)
+}
+
+/// Position argument: a number >= 0, or -1 / null / undefined for "the current position".
+fn position_arg(args: &mut Args, i: usize) -> Result<i64, lode_engine::Thrown> {
+    if args.is_null_or_undefined(i) {
+        return Ok(-1);
+    }
+    Ok(args.number(i)? as i64)
+}
+
+fn open_file(path: &str, flags: i32, mode: u32) -> io::Result<i32> {
+    let c = c_path(path)?;
+    // SAFETY: plain syscall on a NUL-terminated path.
+    let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) };
+    if fd < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(fd)
+    }
+}
+
+fn close_fd(fd: i32) -> io::Result<()> {
+    // SAFETY: closing a descriptor number JS owns; a bad one fails with EBADF.
+    check(unsafe { libc::close(fd) })
+}
+
+/// Reads into `buf` at `position` (or the current position when negative). Retries EINTR.
+fn read_at(fd: i32, buf: &mut [u8], position: i64) -> io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    loop {
+        let r = with_fd(fd, |f| {
+            if position >= 0 {
+                f.read_at(buf, position as u64)
+            } else {
+                io::Read::read(&mut &*f, buf)
+            }
+        });
+        match r {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
+}
+
+fn write_at(fd: i32, data: &[u8], position: i64) -> io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    loop {
+        let r = with_fd(fd, |f| {
+            if position >= 0 {
+                f.write_at(data, position as u64)
+            } else {
+                io::Write::write(&mut &*f, data)
+            }
+        });
+        match r {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
+}
+
+/// Reads from the current position to the end.
+fn read_to_end(fd: i32) -> io::Result<Vec<u8>> {
+    let size = with_fd(fd, |f| f.metadata().map(|m| m.len() as usize)).unwrap_or(0);
+    let mut out = Vec::with_capacity(if size > 0 { size + 1 } else { 8192 });
+    loop {
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(8192));
+        }
+        let len = out.len();
+        let cap = out.capacity();
+        out.resize(cap, 0);
+        match read_at(fd, &mut out[len..], -1) {
+            Ok(0) => {
+                out.truncate(len);
+                return Ok(out);
+            }
+            Ok(n) => out.truncate(len + n),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn bytes_output(bytes: Vec<u8>, as_text: bool) -> Output {
+    if as_text {
+        match String::from_utf8(bytes) {
+            Ok(s) => Output::Text(s),
+            Err(e) => Output::Text(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
+    } else {
+        Output::Bytes(bytes)
+    }
+}
+
+fn read_file(path: &str, flags: i32, as_text: bool) -> io::Result<Output> {
+    let fd = open_file(path, flags, 0o666)?;
+    let r = read_to_end(fd);
+    let _ = close_fd(fd);
+    Ok(bytes_output(r?, as_text))
+}
+
+fn write_all(fd: i32, mut data: &[u8], mut position: i64) -> io::Result<()> {
+    while !data.is_empty() {
+        let n = write_at(fd, data, position)?;
+        if n == 0 {
+            return Err(io::Error::from_raw_os_error(libc::EIO));
+        }
+        data = &data[n..];
+        if position >= 0 {
+            position += n as i64;
+        }
+    }
     Ok(())
 }
 
-op!(
-    /// `readFileBytes(path)`: the file's bytes as a Uint8Array, or a negative errno.
-    ReadFileBytes = c"readFileBytes" / 1, |args| {
-        let path = args.string(0)?;
-        match std::fs::read(&path) {
-            Ok(bytes) => args.ret_bytes(&bytes),
-            Err(e) => {
-                args.ret_number(neg_errno(&e));
-                Ok(())
-            }
+fn write_file(path: &str, data: &[u8], flags: i32, mode: u32) -> io::Result<Output> {
+    let fd = open_file(path, flags, mode)?;
+    let r = write_all(fd, data, -1);
+    let c = close_fd(fd);
+    r.and(c).map(|_| Output::Undefined)
+}
+
+fn dirent_kind(t: Option<std::fs::FileType>) -> u8 {
+    use std::os::unix::fs::FileTypeExt;
+    match t {
+        Some(t) if t.is_file() => 1,
+        Some(t) if t.is_dir() => 2,
+        Some(t) if t.is_symlink() => 3,
+        Some(t) if t.is_fifo() => 4,
+        Some(t) if t.is_socket() => 5,
+        Some(t) if t.is_char_device() => 6,
+        Some(t) if t.is_block_device() => 7,
+        _ => 0,
+    }
+}
+
+fn read_dir(path: &str) -> io::Result<Output> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(path)? {
+        let e = e?;
+        out.push(e.file_name().to_string_lossy().into_owned());
+        out.push(char::from(b'0' + dirent_kind(e.file_type().ok())).to_string());
+    }
+    Ok(Output::Strings(out))
+}
+
+/// `mkdir -p`: returns the first directory created, if any.
+fn mkdir_recursive(path: &str, mode: u32) -> io::Result<Output> {
+    use std::os::unix::fs::DirBuilderExt;
+    let mut missing = Vec::new();
+    let mut dir = std::path::PathBuf::from(path);
+    loop {
+        match std::fs::metadata(&dir) {
+            Ok(m) if m.is_dir() => break,
+            Ok(_) => return Err(io::Error::from_raw_os_error(libc::ENOTDIR)),
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+            Err(e) => return Err(e),
         }
+        missing.push(dir.clone());
+        match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => dir = p.to_path_buf(),
+            _ => break,
+        }
+    }
+    let first = missing.last().map(|p| p.to_string_lossy().into_owned());
+    for d in missing.iter().rev() {
+        match std::fs::DirBuilder::new().mode(mode).create(d) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EEXIST) && d.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(first.map(Output::Text).unwrap_or(Output::Undefined))
+}
+
+/// `rm`: EISDIR for a directory without `recursive`; `force` ignores a missing path.
+fn remove(path: &str, recursive: bool, force: bool) -> io::Result<Output> {
+    let m = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if force && e.raw_os_error() == Some(libc::ENOENT) => return Ok(Output::Undefined),
+        Err(e) => return Err(e),
+    };
+    if m.is_dir() {
+        if !recursive {
+            return Err(io::Error::from_raw_os_error(libc::EISDIR));
+        }
+        std::fs::remove_dir_all(path)?;
+    } else {
+        std::fs::remove_file(path)?;
+    }
+    Ok(Output::Undefined)
+}
+
+fn copy_file(from: &str, to: &str, mode: i32) -> io::Result<Output> {
+    // COPYFILE_EXCL = 1, COPYFILE_FICLONE = 2 (a hint; std copies with copy_file_range, which
+    // reflinks where the file system can), COPYFILE_FICLONE_FORCE = 4 (not supported: ENOSYS,
+    // as libuv reports on file systems without reflinks).
+    if mode & 4 != 0 {
+        return Err(io::Error::from_raw_os_error(libc::ENOSYS));
+    }
+    if mode & 1 != 0 && std::fs::symlink_metadata(to).is_ok() {
+        return Err(io::Error::from_raw_os_error(libc::EEXIST));
+    }
+    std::fs::copy(from, to).map(|_| Output::Undefined)
+}
+
+fn timespec(seconds: f64) -> libc::timespec {
+    let s = seconds.floor();
+    libc::timespec {
+        tv_sec: s as libc::time_t,
+        tv_nsec: ((seconds - s) * 1e9) as libc::c_long,
+    }
+}
+
+fn utimes(path: &str, atime: f64, mtime: f64, follow: bool) -> io::Result<Output> {
+    let c = c_path(path)?;
+    let times = [timespec(atime), timespec(mtime)];
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    // SAFETY: valid path and a two-element timespec array.
+    done(check(unsafe {
+        libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), flags)
+    }))
+}
+
+fn statfs(path: &str) -> io::Result<Output> {
+    let c = c_path(path)?;
+    // SAFETY: statfs fills the zeroed struct.
+    let mut s: libc::statfs = unsafe { std::mem::zeroed() };
+    check(unsafe { libc::statfs(c.as_ptr(), &mut s) })?;
+    Ok(Output::Numbers(vec![
+        s.f_type as f64,
+        s.f_bsize as f64,
+        s.f_blocks as f64,
+        s.f_bfree as f64,
+        s.f_bavail as f64,
+        s.f_files as f64,
+        s.f_ffree as f64,
+    ]))
+}
+
+fn mkdtemp(prefix: &str) -> io::Result<Output> {
+    let template = c_path(&format!("{prefix}XXXXXX"))?;
+    let mut bytes = template.into_bytes_with_nul();
+    // SAFETY: a writable NUL-terminated template, as mkdtemp requires.
+    let r = unsafe { libc::mkdtemp(bytes.as_mut_ptr() as *mut libc::c_char) };
+    if r.is_null() {
+        return Err(io::Error::last_os_error());
+    }
+    bytes.pop();
+    Ok(Output::Text(String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+op!(
+    /// `open(path, flags, mode, req?)`: a file descriptor.
+    Open = c"open" / 4, |args| {
+        let path = args.string(0)?;
+        let flags = args.int_or(1, libc::O_RDONLY);
+        let mode = args.int_or(2, 0o666) as u32;
+        async_ops::run(args, 3, move || open_file(&path, flags, mode).map(|fd| Output::Number(fd as f64)))
     }
 );
 
 op!(
-    /// `writeFileBytes(path, bytes, append, exclusive, mode)`: 0 or a negative errno.
-    WriteFileBytes = c"writeFileBytes" / 5, |args| {
-        use std::io::Write;
-        use std::os::unix::fs::OpenOptionsExt;
-        let path = args.string(0)?;
-        let append = args.boolean(2);
-        let exclusive = args.boolean(3);
-        let mode = args.int_or(4, 0o666) as u32;
-        let mut opts = std::fs::OpenOptions::new();
-        opts.mode(mode);
-        if append {
-            opts.append(true).create(true);
-        } else if exclusive {
-            opts.write(true).create_new(true);
-        } else {
-            opts.write(true).create(true).truncate(true);
-        }
-        let r = match opts.open(&path) {
-            Ok(mut f) => f.write_all(args.bytes(1).unwrap_or(&[])),
-            Err(e) => Err(e),
+    /// `close(fd, req?)`.
+    Close = c"close" / 2, |args| {
+        let fd = fd_arg(args, 0)?;
+        async_ops::run(args, 1, move || done(close_fd(fd)))
+    }
+);
+
+op!(
+    /// `read(fd, length, position, req?)`: a new Uint8Array of the bytes read (shorter at the
+    /// end of the file).
+    Read = c"read" / 4, |args| {
+        let fd = fd_arg(args, 0)?;
+        let len = args.number(1)?.max(0.0) as usize;
+        let position = position_arg(args, 2)?;
+        async_ops::run(args, 3, move || {
+            let mut buf = vec![0u8; len];
+            let n = read_at(fd, &mut buf, position)?;
+            buf.truncate(n);
+            Ok(Output::Bytes(buf))
+        })
+    }
+);
+
+op!(
+    /// `readInto(fd, view, offset, length, position)`: sync read straight into `view`; the
+    /// number of bytes read.
+    ReadInto = c"readInto" / 5, |args| {
+        let fd = fd_arg(args, 0)?;
+        let offset = args.number(2)? as usize;
+        let len = args.number(3)? as usize;
+        let position = position_arg(args, 4)?;
+        let r = match args.bytes_mut(1) {
+            Some(buf) if offset <= buf.len() => {
+                let end = (offset + len).min(buf.len());
+                read_at(fd, &mut buf[offset..end], position)
+            }
+            _ => Err(io::Error::from_raw_os_error(libc::EINVAL)),
         };
-        status(args, r)
+        args.ret_number(r.map(|n| n as f64).unwrap_or_else(|e| neg_errno(&e)));
+        Ok(())
     }
 );
 
 op!(
-    /// `stat(path, followLinks)`: [dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-    /// atimeMs, mtimeMs, ctimeMs, birthtimeMs], or a negative errno.
-    Stat = c"stat" / 2, |args| {
-        let path = args.string(0)?;
-        let r = if args.boolean(1) { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) };
-        match r {
-            Ok(m) => {
-                let ms = |s: i64, ns: i64| s as f64 * 1000.0 + ns as f64 / 1e6;
-                let birth = m
-                    .created()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_secs_f64() * 1000.0)
-                    .unwrap_or_else(|| ms(m.ctime(), m.ctime_nsec()));
-                let fields = [
-                    m.dev() as f64, m.mode() as f64, m.nlink() as f64, m.uid() as f64, m.gid() as f64,
-                    m.rdev() as f64, m.blksize() as f64, m.ino() as f64, m.size() as f64, m.blocks() as f64,
-                    ms(m.atime(), m.atime_nsec()), ms(m.mtime(), m.mtime_nsec()), ms(m.ctime(), m.ctime_nsec()), birth,
-                ];
-                args.ret_numbers(&fields)
-            }
-            Err(e) => {
-                args.ret_number(neg_errno(&e));
-                Ok(())
-            }
+    /// `write(fd, view, position, req?)`: the number of bytes written (one write call).
+    Write = c"write" / 4, |args| {
+        let fd = fd_arg(args, 0)?;
+        let position = position_arg(args, 2)?;
+        if !args.is_number(3) {
+            let r = write_at(fd, args.bytes(1).unwrap_or(&[]), position);
+            args.ret_number(r.map(|n| n as f64).unwrap_or_else(|e| neg_errno(&e)));
+            return Ok(());
         }
+        let data = args.bytes(1).unwrap_or(&[]).to_vec();
+        async_ops::run(args, 3, move || write_at(fd, &data, position).map(|n| Output::Number(n as f64)))
     }
 );
 
 op!(
-    /// `readdir(path)`: [name, type, ...] with type 1 file, 2 directory, 3 symlink, 4 FIFO,
-    /// 5 socket, 6 char device, 7 block device, 0 unknown; or a negative errno.
-    Readdir = c"readdir" / 1, |args| {
-        use std::os::unix::fs::FileTypeExt;
-        let path = args.string(0)?;
-        match std::fs::read_dir(&path) {
-            Ok(entries) => {
-                let mut out = Vec::new();
-                for e in entries {
-                    let e = match e {
-                        Ok(e) => e,
-                        Err(err) => {
-                            args.ret_number(neg_errno(&err));
-                            return Ok(());
-                        }
-                    };
-                    let t = e.file_type().ok();
-                    let kind = match t {
-                        Some(t) if t.is_file() => 1,
-                        Some(t) if t.is_dir() => 2,
-                        Some(t) if t.is_symlink() => 3,
-                        Some(t) if t.is_fifo() => 4,
-                        Some(t) if t.is_socket() => 5,
-                        Some(t) if t.is_char_device() => 6,
-                        Some(t) if t.is_block_device() => 7,
-                        _ => 0,
-                    };
-                    out.push(e.file_name().to_string_lossy().into_owned());
-                    out.push(kind.to_string());
-                }
-                args.ret_strings(&out)
-            }
-            Err(e) => {
-                args.ret_number(neg_errno(&e));
-                Ok(())
-            }
+    /// `writeAll(fd, view, position, req?)`: writes every byte (looping over short writes).
+    WriteAll = c"writeAll" / 4, |args| {
+        let fd = fd_arg(args, 0)?;
+        let position = position_arg(args, 2)?;
+        if !args.is_number(3) {
+            let r = write_all(fd, args.bytes(1).unwrap_or(&[]), position);
+            args.ret_number(r.map(|_| 0.0).unwrap_or_else(|e| neg_errno(&e)));
+            return Ok(());
         }
+        let data = args.bytes(1).unwrap_or(&[]).to_vec();
+        async_ops::run(args, 3, move || done(write_all(fd, &data, position)))
     }
 );
 
 op!(
-    /// `mkdir(path, mode)`: 0 or a negative errno (one level).
-    Mkdir = c"mkdir" / 2, |args| {
+    /// `readFile(path, flags, asText, req?)`: the whole file as a Uint8Array, or as a string
+    /// (UTF-8, invalid sequences replaced) when `asText`.
+    ReadFile = c"readFile" / 4, |args| {
+        let path = args.string(0)?;
+        let flags = args.int_or(1, libc::O_RDONLY);
+        let as_text = args.boolean(2);
+        async_ops::run(args, 3, move || read_file(&path, flags, as_text))
+    }
+);
+
+op!(
+    /// `readFd(fd, asText, req?)`: everything from the descriptor's position to its end.
+    ReadFd = c"readFd" / 3, |args| {
+        let fd = fd_arg(args, 0)?;
+        let as_text = args.boolean(1);
+        async_ops::run(args, 2, move || Ok(bytes_output(read_to_end(fd)?, as_text)))
+    }
+);
+
+op!(
+    /// `writeFile(path, view, flags, mode, req?)`.
+    WriteFile = c"writeFile" / 5, |args| {
+        let path = args.string(0)?;
+        let flags = args.int_or(2, libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC);
+        let mode = args.int_or(3, 0o666) as u32;
+        if !args.is_number(4) {
+            let r = write_file(&path, args.bytes(1).unwrap_or(&[]), flags, mode);
+            return Output::from_io(r).ret(args);
+        }
+        let data = args.bytes(1).unwrap_or(&[]).to_vec();
+        async_ops::run(args, 4, move || write_file(&path, &data, flags, mode))
+    }
+);
+
+op!(
+    /// `stat(path, followLinks, req?)`: the 14 `Stats` numbers.
+    Stat = c"stat" / 3, |args| {
+        let path = args.string(0)?;
+        let follow = args.boolean(1);
+        async_ops::run(args, 2, move || {
+            let m = if follow { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) }?;
+            Ok(Output::Numbers(stat_numbers(&m)))
+        })
+    }
+);
+
+op!(
+    /// `fstat(fd, req?)`: the 14 `Stats` numbers.
+    Fstat = c"fstat" / 2, |args| {
+        let fd = fd_arg(args, 0)?;
+        async_ops::run(args, 1, move || {
+            let m = with_fd(fd, |f| f.metadata())?;
+            Ok(Output::Numbers(stat_numbers(&m)))
+        })
+    }
+);
+
+op!(
+    /// `statfs(path, req?)`: [type, bsize, blocks, bfree, bavail, files, ffree].
+    Statfs = c"statfs" / 2, |args| {
+        let path = args.string(0)?;
+        async_ops::run(args, 1, move || statfs(&path))
+    }
+);
+
+op!(
+    /// `readdir(path, req?)`: [name, type, ...] with type 1 file, 2 directory, 3 symlink, 4 FIFO,
+    /// 5 socket, 6 char device, 7 block device, 0 unknown (as strings).
+    Readdir = c"readdir" / 2, |args| {
+        let path = args.string(0)?;
+        async_ops::run(args, 1, move || read_dir(&path))
+    }
+);
+
+op!(
+    /// `mkdir(path, mode, recursive, req?)`: with `recursive`, the first directory created.
+    Mkdir = c"mkdir" / 4, |args| {
         use std::os::unix::fs::DirBuilderExt;
         let path = args.string(0)?;
         let mode = args.int_or(1, 0o777) as u32;
-        let r = std::fs::DirBuilder::new().mode(mode).create(&path);
-        status(args, r)
+        let recursive = args.boolean(2);
+        async_ops::run(args, 3, move || {
+            if recursive {
+                mkdir_recursive(&path, mode)
+            } else {
+                done(std::fs::DirBuilder::new().mode(mode).create(&path))
+            }
+        })
     }
 );
 
 op!(
-    /// `unlink(path)`: 0 or a negative errno.
-    Unlink = c"unlink" / 1, |args| {
+    /// `mkdtemp(prefix, req?)`: the new directory's path.
+    Mkdtemp = c"mkdtemp" / 2, |args| {
+        let prefix = args.string(0)?;
+        async_ops::run(args, 1, move || mkdtemp(&prefix))
+    }
+);
+
+op!(
+    /// `rm(path, recursive, force, req?)`.
+    Rm = c"rm" / 4, |args| {
         let path = args.string(0)?;
-        let r = std::fs::remove_file(&path);
-        status(args, r)
+        let recursive = args.boolean(1);
+        let force = args.boolean(2);
+        async_ops::run(args, 3, move || remove(&path, recursive, force))
     }
 );
 
-op!(
-    /// `rmdir(path)`: 0 or a negative errno.
-    Rmdir = c"rmdir" / 1, |args| {
-        let path = args.string(0)?;
-        let r = std::fs::remove_dir(&path);
-        status(args, r)
-    }
+/// Declares an op taking one path (plus `req`) and returning nothing.
+macro_rules! path_op {
+    ($(#[$doc:meta])* $ty:ident = $name:literal, |$p:ident| $body:expr) => {
+        op!($(#[$doc])* $ty = $name / 2, |args| {
+            let $p = args.string(0)?;
+            async_ops::run(args, 1, move || done($body))
+        });
+    };
+}
+
+/// Declares an op taking two paths (plus `req`) and returning nothing.
+macro_rules! two_path_op {
+    ($(#[$doc:meta])* $ty:ident = $name:literal, |$a:ident, $b:ident| $body:expr) => {
+        op!($(#[$doc])* $ty = $name / 3, |args| {
+            let $a = args.string(0)?;
+            let $b = args.string(1)?;
+            async_ops::run(args, 2, move || done($body))
+        });
+    };
+}
+
+/// Declares an op taking a descriptor (plus `req`) and returning nothing.
+macro_rules! fd_op {
+    ($(#[$doc:meta])* $ty:ident = $name:literal, |$fd:ident| $body:expr) => {
+        op!($(#[$doc])* $ty = $name / 2, |args| {
+            let $fd = fd_arg(args, 0)?;
+            async_ops::run(args, 1, move || done($body))
+        });
+    };
+}
+
+path_op!(
+    /// `rmdir(path, req?)`.
+    Rmdir = c"rmdir", |path| std::fs::remove_dir(&path)
+);
+path_op!(
+    /// `unlink(path, req?)`.
+    Unlink = c"unlink", |path| std::fs::remove_file(&path)
+);
+two_path_op!(
+    /// `rename(from, to, req?)`.
+    Rename = c"rename", |from, to| std::fs::rename(&from, &to)
+);
+two_path_op!(
+    /// `link(existing, new, req?)`.
+    Link = c"link", |from, to| std::fs::hard_link(&from, &to)
+);
+two_path_op!(
+    /// `symlink(target, path, req?)`.
+    Symlink = c"symlink", |target, path| std::os::unix::fs::symlink(&target, &path)
+);
+fd_op!(
+    /// `fsync(fd, req?)`.
+    Fsync = c"fsync", |fd| with_fd(fd, |f| f.sync_all())
+);
+fd_op!(
+    /// `fdatasync(fd, req?)`.
+    Fdatasync = c"fdatasync", |fd| with_fd(fd, |f| f.sync_data())
 );
 
 op!(
-    /// `rename(from, to)`: 0 or a negative errno.
-    Rename = c"rename" / 2, |args| {
+    /// `copyFile(from, to, mode, req?)`.
+    CopyFile = c"copyFile" / 4, |args| {
         let from = args.string(0)?;
         let to = args.string(1)?;
-        let r = std::fs::rename(&from, &to);
-        status(args, r)
+        let mode = args.int_or(2, 0);
+        async_ops::run(args, 3, move || copy_file(&from, &to, mode))
     }
 );
 
 op!(
-    /// `copyFile(from, to, exclusive)`: 0 or a negative errno.
-    CopyFile = c"copyFile" / 3, |args| {
-        let from = args.string(0)?;
-        let to = args.string(1)?;
-        let r = if args.boolean(2) && std::path::Path::new(&to).symlink_metadata().is_ok() {
-            Err(std::io::Error::from_raw_os_error(libc::EEXIST))
-        } else {
-            std::fs::copy(&from, &to).map(|_| ())
-        };
-        status(args, r)
-    }
-);
-
-op!(
-    /// `access(path, mode)`: 0 or a negative errno.
-    Access = c"access" / 2, |args| {
+    /// `access(path, mode, req?)`.
+    Access = c"access" / 3, |args| {
         let path = args.string(0)?;
         let mode = args.int_or(1, 0);
-        let c = std::ffi::CString::new(path).unwrap_or_default();
-        let r = unsafe { libc::access(c.as_ptr(), mode) };
-        let r = if r == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) };
-        status(args, r)
+        async_ops::run(args, 2, move || {
+            let c = c_path(&path)?;
+            // SAFETY: plain syscall on a NUL-terminated path.
+            done(check(unsafe { libc::access(c.as_ptr(), mode) }))
+        })
     }
 );
 
 op!(
-    /// `symlink(target, path)`: 0 or a negative errno.
-    Symlink = c"symlink" / 2, |args| {
-        let target = args.string(0)?;
-        let path = args.string(1)?;
-        let r = std::os::unix::fs::symlink(&target, &path);
-        status(args, r)
-    }
-);
-
-op!(
-    /// `readlink(path)`: the link's target, or a negative errno.
-    Readlink = c"readlink" / 1, |args| {
+    /// `readlink(path, req?)`: the link's target.
+    Readlink = c"readlink" / 2, |args| {
         let path = args.string(0)?;
-        match std::fs::read_link(&path) {
-            Ok(p) => args.ret_string(&p.to_string_lossy()),
-            Err(e) => {
-                args.ret_number(neg_errno(&e));
-                Ok(())
-            }
-        }
+        async_ops::run(args, 1, move || {
+            Ok(Output::Text(std::fs::read_link(&path)?.to_string_lossy().into_owned()))
+        })
     }
 );
 
 op!(
-    /// `chmod(path, mode)`: 0 or a negative errno.
-    Chmod = c"chmod" / 2, |args| {
+    /// `chmod(path, mode, req?)`.
+    Chmod = c"chmod" / 3, |args| {
         use std::os::unix::fs::PermissionsExt;
         let path = args.string(0)?;
         let mode = args.int_or(1, 0o644) as u32;
-        let r = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
-        status(args, r)
+        async_ops::run(args, 2, move || {
+            done(std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)))
+        })
+    }
+);
+
+op!(
+    /// `fchmod(fd, mode, req?)`.
+    Fchmod = c"fchmod" / 3, |args| {
+        let fd = fd_arg(args, 0)?;
+        let mode = args.int_or(1, 0o644) as libc::mode_t;
+        // SAFETY: plain syscall on a descriptor number.
+        async_ops::run(args, 2, move || done(check(unsafe { libc::fchmod(fd, mode) })))
+    }
+);
+
+op!(
+    /// `chown(path, uid, gid, followLinks, req?)`.
+    Chown = c"chown" / 5, |args| {
+        let path = args.string(0)?;
+        let uid = args.number(1)? as i64 as libc::uid_t;
+        let gid = args.number(2)? as i64 as libc::gid_t;
+        let follow = args.boolean(3);
+        async_ops::run(args, 4, move || {
+            let c = c_path(&path)?;
+            // SAFETY: plain syscalls on a NUL-terminated path.
+            let r = unsafe {
+                if follow { libc::chown(c.as_ptr(), uid, gid) } else { libc::lchown(c.as_ptr(), uid, gid) }
+            };
+            done(check(r))
+        })
+    }
+);
+
+op!(
+    /// `fchown(fd, uid, gid, req?)`.
+    Fchown = c"fchown" / 4, |args| {
+        let fd = fd_arg(args, 0)?;
+        let uid = args.number(1)? as i64 as libc::uid_t;
+        let gid = args.number(2)? as i64 as libc::gid_t;
+        // SAFETY: plain syscall on a descriptor number.
+        async_ops::run(args, 3, move || done(check(unsafe { libc::fchown(fd, uid, gid) })))
+    }
+);
+
+op!(
+    /// `utimes(path, atime, mtime, followLinks, req?)`, times in seconds.
+    Utimes = c"utimes" / 5, |args| {
+        let path = args.string(0)?;
+        let atime = args.number(1)?;
+        let mtime = args.number(2)?;
+        let follow = args.boolean(3);
+        async_ops::run(args, 4, move || utimes(&path, atime, mtime, follow))
+    }
+);
+
+op!(
+    /// `futimes(fd, atime, mtime, req?)`, times in seconds.
+    Futimes = c"futimes" / 4, |args| {
+        let fd = fd_arg(args, 0)?;
+        let atime = args.number(1)?;
+        let mtime = args.number(2)?;
+        async_ops::run(args, 3, move || {
+            let times = [timespec(atime), timespec(mtime)];
+            // SAFETY: a two-element timespec array.
+            done(check(unsafe { libc::futimens(fd, times.as_ptr()) }))
+        })
+    }
+);
+
+op!(
+    /// `truncate(path, len, req?)`.
+    Truncate = c"truncate" / 3, |args| {
+        let path = args.string(0)?;
+        let len = args.number(1)?.max(0.0) as u64;
+        async_ops::run(args, 2, move || {
+            let f = std::fs::OpenOptions::new().write(true).open(&path)?;
+            done(f.set_len(len))
+        })
+    }
+);
+
+op!(
+    /// `ftruncate(fd, len, req?)`.
+    Ftruncate = c"ftruncate" / 3, |args| {
+        let fd = fd_arg(args, 0)?;
+        let len = args.number(1)?.max(0.0) as u64;
+        async_ops::run(args, 2, move || done(with_fd(fd, |f| f.set_len(len))))
+    }
+);
+
+op!(
+    /// `realpathAsync(path, req?)`: the canonical path (the loader's `realpath` is sync only).
+    RealpathAsync = c"realpathAsync" / 2, |args| {
+        let path = args.string(0)?;
+        async_ops::run(args, 1, move || {
+            Ok(Output::Text(std::fs::canonicalize(&path)?.to_string_lossy().into_owned()))
+        })
     }
 );
 
 pub fn binding(engine: &mut Engine) -> Binding {
     let mut b = Binding::new(engine);
-    b.op::<ReadFileBytes>()
-        .op::<WriteFileBytes>()
-        .op::<Stat>()
-        .op::<Readdir>()
-        .op::<Mkdir>()
-        .op::<Unlink>()
-        .op::<Rmdir>()
-        .op::<Rename>()
-        .op::<CopyFile>()
-        .op::<Access>()
-        .op::<Symlink>()
-        .op::<Readlink>()
-        .op::<Chmod>()
-        .op::<ReadFileUtf8>()
+    b.op::<ReadFileUtf8>()
         .op::<InternalModuleStat>()
         .op::<Realpath>()
-        .op::<FileMode>();
+        .op::<FileMode>()
+        .op::<Open>()
+        .op::<Close>()
+        .op::<Read>()
+        .op::<ReadInto>()
+        .op::<Write>()
+        .op::<WriteAll>()
+        .op::<ReadFile>()
+        .op::<ReadFd>()
+        .op::<WriteFile>()
+        .op::<Stat>()
+        .op::<Fstat>()
+        .op::<Statfs>()
+        .op::<Readdir>()
+        .op::<Mkdir>()
+        .op::<Mkdtemp>()
+        .op::<Rm>()
+        .op::<Rmdir>()
+        .op::<Unlink>()
+        .op::<Rename>()
+        .op::<Link>()
+        .op::<Symlink>()
+        .op::<Fsync>()
+        .op::<Fdatasync>()
+        .op::<CopyFile>()
+        .op::<Access>()
+        .op::<Readlink>()
+        .op::<Chmod>()
+        .op::<Fchmod>()
+        .op::<Chown>()
+        .op::<Fchown>()
+        .op::<Utimes>()
+        .op::<Futimes>()
+        .op::<Truncate>()
+        .op::<Ftruncate>()
+        .op::<RealpathAsync>();
     b
 }

@@ -18,6 +18,7 @@ macro_rules! op {
     };
 }
 
+pub mod async_ops;
 pub mod bench;
 pub mod buffer;
 pub mod builtins;
@@ -34,6 +35,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     let mut util = Binding::new(engine);
     engine.install_natives(&mut util);
     all.binding("util", &util);
+    let b = async_ops::binding(engine);
+    all.binding("async_ops", &b);
     let b = timers::binding(engine);
     all.binding("timers", &b);
     let b = process::binding(engine, options);

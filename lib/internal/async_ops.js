@@ -1,0 +1,28 @@
+'use strict';
+// The JS half of async ops (see crates/runtime/src/ops/async_ops.rs): a table from request id
+// to the function that receives the result. An op called with a request id as its last
+// argument runs on the blocking pool; when it is done the event loop calls `complete(id)`,
+// which reads the result (a negative errno or the value, as the sync form returns it) and
+// hands it to the waiting function.
+
+const { result } = internalBinding('async_ops');
+
+const waiting = new Map();
+let nextId = 1;
+
+// Reserves a request id whose completion calls `onResult(result)`.
+function request(onResult) {
+  const id = nextId++;
+  if (nextId > 0x1fffffffffffff) nextId = 1;
+  waiting.set(id, onResult);
+  return id;
+}
+
+function complete(id) {
+  const onResult = waiting.get(id);
+  waiting.delete(id);
+  const r = result();
+  if (onResult !== undefined) onResult(r);
+}
+
+module.exports = { request, complete };
