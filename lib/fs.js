@@ -194,6 +194,14 @@ function writeFile(path, data, options, callback) {
   if (signal?.aborted) {
     return nextTickError(callback, new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
   }
+  if (signal !== undefined) {
+    // An abort while the write is in flight reports AbortError, as node's chunked writeFile.
+    const inner = callback;
+    callback = (err) => {
+      if (signal.aborted) inner(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+      else inner(err);
+    };
+  }
   if (isFd(path)) {
     binding.writeAll(getValidatedFd(path), bytes, null, req(callback, 'write'));
     return;
@@ -268,30 +276,13 @@ function defaultCloseCallback(err) {
   if (err != null) throw err;
 }
 
-// read(fd, buffer, offset, length, position) / read(fd, buffer, options) / read(fd, options)
-function readArgs(fd, buffer, offsetOrOptions, length, position, isSync) {
-  let offset = offsetOrOptions;
-  let params = null;
-  if (!isSync && typeof buffer === 'function') {
-    return { buffer: Buffer.alloc(16384), offset: 0, length: 16384, position: null };
-  }
-  if (buffer != null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
-    params = buffer;
-    ({ buffer = Buffer.alloc(16384) } = params ?? kEmptyObject);
-  } else if (offset != null && typeof offset === 'object') {
-    params = offset;
-  }
-  if (params !== null) {
-    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params);
-  }
+// The checks read and readSync share once their arguments are sorted out.
+function checkRead(buffer, offset, length, position) {
   validateBuffer(buffer);
-  if (offset == null) {
-    offset = 0;
-  } else {
-    validateInteger(offset, 'offset', 0);
-  }
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
   length |= 0;
-  if (length === 0) return { buffer, offset, length, position, empty: true };
+  if (length === 0) return { buffer, empty: true };
   if (buffer.byteLength === 0) {
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }
@@ -301,45 +292,58 @@ function readArgs(fd, buffer, offsetOrOptions, length, position, isSync) {
   return { buffer, offset, length, position: Number(position) };
 }
 
+const allowNull = { nullable: true };
+
+// readSync(fd, buffer, offset, length, position) or readSync(fd, buffer, options?)
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  const a = readArgs(fd, buffer, offsetOrOptions, length, position, true);
+  validateBuffer(buffer);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', allowNull);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
+  }
+  const a = checkRead(buffer, offset, length, position);
   if (a.empty) return 0;
   return check(binding.readInto(fd, a.buffer, a.offset, a.length, a.position), 'read');
 }
 
+// read(fd, buffer, offset, length, position, cb), read(fd, buffer, options, cb),
+// read(fd, options, cb), read(fd, cb)
 function read(fd, buffer, offsetOrOptions, length, position, callback) {
   fd = getValidatedFd(fd);
-  let a;
+  let offset = offsetOrOptions;
+  let params = null;
   if (arguments.length <= 4) {
     if (arguments.length === 4) {
-      // read(fd, buffer, options, callback)
+      validateObject(offsetOrOptions, 'options', allowNull);
       callback = length;
-      a = readArgs(fd, buffer, offsetOrOptions ?? {}, undefined, undefined, false);
+      params = offsetOrOptions;
     } else if (arguments.length === 3) {
-      // read(fd, buffer|options, callback)
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? kEmptyObject);
+      }
       callback = offsetOrOptions;
-      a = ArrayBuffer.isView(buffer) ?
-        readArgs(fd, buffer, {}, undefined, undefined, false) :
-        readArgs(fd, buffer ?? {}, undefined, undefined, undefined, false);
     } else {
-      // read(fd, callback)
       callback = buffer;
-      a = readArgs(fd, buffer, undefined, undefined, undefined, false);
+      buffer = Buffer.alloc(16384);
     }
-  } else {
-    a = readArgs(fd, buffer, offsetOrOptions, length, position, false);
+    if (params !== undefined) validateObject(params, 'options', allowNull);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? kEmptyObject);
   }
+  validateBuffer(buffer);
   callback = maybeCallback(callback);
+  const a = checkRead(buffer, offset, length, position);
   if (a.empty) {
-    process.nextTick(callback, null, 0, a.buffer);
+    process.nextTick(callback, null, 0, buffer);
     return;
   }
   const target = a.buffer;
-  const offset = a.offset;
+  const at = a.offset;
   binding.read(fd, a.length, a.position, request((r) => {
     if (typeof r === 'number') return callback(asyncFsError(r, 'read'));
-    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(r, offset);
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(r, at);
     callback(null, r.length, target);
   }));
 }
@@ -967,6 +971,12 @@ function utimesWith(follow, syscall) {
 }
 const [utimesSync, utimes] = utimesWith(true, 'utime');
 const [lutimesSync, lutimes] = utimesWith(false, 'lutime');
+
+const kCustomPromisifyArgs = require('internal/util/promisify_args');
+for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [write, ['bytesWritten', 'buffer']],
+  [readv, ['bytesRead', 'buffers']], [writev, ['bytesWritten', 'buffers']]]) {
+  Object.defineProperty(fn, kCustomPromisifyArgs, { value: names, enumerable: false });
+}
 
 // ---- lazily loaded parts ----
 

@@ -19,11 +19,15 @@ function promisify(original) {
     if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('util.promisify.custom', 'Function', fn);
     return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
   }
+  const argNames = original[require('internal/util/promisify_args')];
   function fn(...args) {
     return new Promise((resolve, reject) => {
       Reflect.apply(original, this, [...args, (err, ...values) => {
         if (err) return reject(err);
-        resolve(values[0]);
+        if (argNames === undefined) return resolve(values[0]);
+        const obj = {};
+        for (let i = 0; i < argNames.length; i++) obj[argNames[i]] = values[i];
+        resolve(obj);
       }]);
     });
   }
