@@ -8,6 +8,7 @@
 const { result } = internalBinding('async_ops');
 
 const waiting = new Map();
+const subscriptions = new Map();
 let nextId = 1;
 
 // Reserves a request id whose completion calls `onResult(result)`.
@@ -18,11 +19,29 @@ function request(onResult) {
   return id;
 }
 
-function complete(id) {
-  const onResult = waiting.get(id);
-  waiting.delete(id);
-  const r = result();
-  if (onResult !== undefined) onResult(r);
+// Reserves an id for a long-lived source (a file watcher): every result delivered to it calls
+// `onEvent(result)` until `unsubscribe(id)`.
+function subscribe(onEvent) {
+  const id = nextId++;
+  if (nextId > 0x1fffffffffffff) nextId = 1;
+  subscriptions.set(id, onEvent);
+  return id;
 }
 
-module.exports = { request, complete };
+function unsubscribe(id) {
+  subscriptions.delete(id);
+}
+
+function complete(id) {
+  const r = result();
+  const onResult = waiting.get(id);
+  if (onResult !== undefined) {
+    waiting.delete(id);
+    onResult(r);
+    return;
+  }
+  const onEvent = subscriptions.get(id);
+  if (onEvent !== undefined) onEvent(r);
+}
+
+module.exports = { request, subscribe, unsubscribe, complete };

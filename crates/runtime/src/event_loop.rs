@@ -56,6 +56,12 @@ pub enum Completion {
         id: f64,
         output: ops::async_ops::Output,
     },
+    /// One event of a long-lived source (a file watcher, ...) subscribed as `id`; unlike `Op`,
+    /// the subscription stays.
+    Event {
+        id: f64,
+        output: ops::async_ops::Output,
+    },
 }
 
 /// Loop state the ops read and write. One per JS thread.
@@ -258,7 +264,12 @@ impl Runner {
                     self.call(&hook, &[Arg::Number(sig as f64)]);
                 }
                 Completion::Op { id, output } => {
-                    ops::async_ops::set_current(output);
+                    ops::async_ops::set_current(output, true);
+                    let hook = self.hooks.on_op_complete.clone();
+                    self.call(&hook, &[Arg::Number(id)]);
+                }
+                Completion::Event { id, output } => {
+                    ops::async_ops::set_current(output, false);
                     let hook = self.hooks.on_op_complete.clone();
                     self.call(&hook, &[Arg::Number(id)]);
                 }

@@ -14,7 +14,7 @@ const {
   validateInteger, validateBoolean, validateBuffer, validateObject, validateString,
 } = require('internal/validators');
 const {
-  constants, stringToFlags, getValidatedPath, getValidatedFd, getOptions, kEmptyObject,
+  constants, stringToFlags, getValidatedPath, getOptions, kEmptyObject,
   toUnixTimestamp, fsError, asyncFsError, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
   validateRmOptions, validatePosition, validateOffsetLengthRead, validateOffsetLengthWrite,
   parseFileMode, Dirent, assertEncoding,
@@ -511,10 +511,6 @@ async function writeFile(path, data, options) {
   validateWriteData(data);
   checkAborted(options.signal);
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);
-  if (typeof path === 'number') {
-    getValidatedFd(path);
-    return writeFileHandle({ fd: path }, data, options);
-  }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag ?? 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
@@ -547,10 +543,6 @@ async function readFile(path, options) {
     const b = asBuffer(r);
     return encoding && encoding !== 'buffer' ? b.toString(encoding) : b;
   };
-  if (typeof path === 'number') {
-    const fd = getValidatedFd(path);
-    return op('read', undefined, undefined, finish, (id) => binding.readFd(fd, utf8, id));
-  }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
   return new Promise((resolve, reject) => {

@@ -11,6 +11,9 @@
 //!
 //! Results use the sync ops' convention: a negative errno for failure, else the value.
 //! Each pending request keeps the loop alive, like a libuv request.
+//!
+//! Long-lived sources (file watchers) deliver many results to one id as
+//! [`Completion::Event`]s through the same hook; JS registers them with `subscribe`.
 
 use std::cell::RefCell;
 
@@ -91,10 +94,13 @@ where
     });
 }
 
-/// Called by the event loop before it calls `onOpComplete(id)`.
-pub(crate) fn set_current(output: Output) {
-    let state = loop_state();
-    state.ref_handles.set(state.ref_handles.get() - 1);
+/// Called by the event loop before it calls `onOpComplete(id)`; `finished` ends a request
+/// (it no longer keeps the loop alive), as opposed to one event of a subscription.
+pub(crate) fn set_current(output: Output, finished: bool) {
+    if finished {
+        let state = loop_state();
+        state.ref_handles.set(state.ref_handles.get() - 1);
+    }
     CURRENT.with(|c| *c.borrow_mut() = Some(output));
 }
 

@@ -816,5 +816,6 @@ pub fn binding(engine: &mut Engine) -> Binding {
         .op::<Truncate>()
         .op::<Ftruncate>()
         .op::<RealpathAsync>();
+    super::fs_watch::add_ops(&mut b);
     b
 }
