@@ -118,13 +118,7 @@ function readFileSync(path, options) {
     return readFileResult(check(binding.readFd(fd, isUtf8(encoding)), 'read'), encoding);
   }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag);
-  if (isUtf8(encoding) && flags === 0) {
-    // The module loader's fast path; a directory still reports EISDIR from read.
-    if (binding.internalModuleStat(path) === 1) throw fsError(-21, 'read');
-    return check(binding.readFileUtf8(path), 'open', path);
-  }
-  const r = binding.readFile(path, flags, isUtf8(encoding));
+  const r = binding.readFile(path, stringToFlags(options.flag), isUtf8(encoding));
   if (typeof r === 'number') check(r, r === -21 ? 'read' : 'open', r === -21 ? undefined : path);
   return readFileResult(r, encoding);
 }

@@ -92,7 +92,10 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     (url, meta) => require('internal/modules/esm').initializeMeta(url, meta));
 
   // For bench/ops: the bindings, reachable from user code only when asked for.
-  if (process.env.LODE_EXPOSE_INTERNALS === '1') defineGlobal('internalBinding', internalBinding);
+  if (process.env.LODE_EXPOSE_INTERNALS === '1') {
+    defineGlobal('internalBinding', internalBinding);
+    defineGlobal('internalRequire', require);
+  }
 
   let esmMain = false;
   function runMain() {

@@ -208,14 +208,24 @@ impl Runner {
             return;
         }
         let hook = self.hooks.process_timers.clone();
-        let next = self.call(&hook, &[Arg::Number(now)]);
+        let next = match self.engine.call(&hook, &[Arg::Number(now)]) {
+            Ok(r) => r.as_f64(),
+            Err(_) => {
+                self.fatal();
+                // The timer list is unknown now: poll it again next turn.
+                self.state.timer_deadline.get().map_or(0.0, |d| d)
+            }
+        };
         // Node's convention: 0 = no timers, >0 = next expiry (referenced), <0 = unreferenced.
+        // Applied before the nextTick/microtask drain, so timers those callbacks schedule
+        // (scheduleTimer) are not overwritten by this older answer.
         if next == 0.0 {
             self.state.timer_deadline.set(None);
         } else {
             self.state.timer_deadline.set(Some(next.abs()));
             self.state.timer_ref.set(next > 0.0);
         }
+        self.ticks();
     }
 
     fn poll(&mut self) {

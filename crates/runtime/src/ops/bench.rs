@@ -25,8 +25,15 @@ op!(
     }
 );
 
+op!(
+    /// `noopAsync(req)`: an async op that does nothing on the blocking pool (the round trip).
+    NoopAsync = c"noopAsync" / 1, |args| {
+        super::async_ops::run(args, 0, || Ok(super::async_ops::Output::Undefined))
+    }
+);
+
 pub fn binding(engine: &mut Engine) -> Binding {
     let mut b = Binding::new(engine);
-    b.op::<Noop>().op::<Add>().op::<StrLen>();
+    b.op::<Noop>().op::<Add>().op::<StrLen>().op::<NoopAsync>();
     b
 }

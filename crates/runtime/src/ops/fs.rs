@@ -18,7 +18,11 @@ op!(
     /// `readFileUtf8(path)`: the file's text, or a negative errno.
     ReadFileUtf8 = c"readFileUtf8" / 1, |args| {
         let path = args.string(0)?;
-        match std::fs::read(&path) {
+        match open_file(&path, libc::O_RDONLY, 0).and_then(|fd| {
+            let r = read_to_end(fd);
+            let _ = close_fd(fd);
+            r
+        }) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 args.ret_string(&text)
@@ -190,10 +194,27 @@ fn write_at(fd: i32, data: &[u8], position: i64) -> io::Result<usize> {
     }
 }
 
-/// Reads from the current position to the end.
+/// Reads from the current position to the end. With a known size (a regular file) it stops
+/// once that many bytes are in, as node does, saving the read that would only confirm EOF.
 fn read_to_end(fd: i32) -> io::Result<Vec<u8>> {
-    let size = with_fd(fd, |f| f.metadata().map(|m| m.len() as usize)).unwrap_or(0);
-    let mut out = Vec::with_capacity(if size > 0 { size + 1 } else { 8192 });
+    let meta = with_fd(fd, |f| f.metadata()).ok();
+    let size = meta
+        .filter(|m| m.is_file())
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    if size > 0 {
+        let mut out = vec![0u8; size];
+        let mut len = 0;
+        while len < size {
+            match read_at(fd, &mut out[len..], -1)? {
+                0 => break,
+                n => len += n,
+            }
+        }
+        out.truncate(len);
+        return Ok(out);
+    }
+    let mut out = Vec::with_capacity(8192);
     loop {
         if out.len() == out.capacity() {
             out.reserve(out.capacity().max(8192));
@@ -207,7 +228,10 @@ fn read_to_end(fd: i32) -> io::Result<Vec<u8>> {
                 return Ok(out);
             }
             Ok(n) => out.truncate(len + n),
-            Err(e) => return Err(e),
+            Err(e) => {
+                out.truncate(len);
+                return Err(e);
+            }
         }
     }
 }
