@@ -141,7 +141,8 @@ function incompleteTail(encoding, bytes) {
   for (let back = 1; back <= 3 && back <= n; back++) {
     const b = bytes[n - back];
     if ((b & 0xC0) === 0x80) continue;
-    const need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    // Only C2..F4 start a sequence; other bytes can never complete, so they are not held back.
+    const need = b >= 0xF5 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 1;
     return need > back ? back : 0;
   }
   return 0;
