@@ -7,7 +7,7 @@ const { Readable, Writable, finished } = require('stream');
 const binding = internalBinding('fs');
 const { request } = require('internal/async_ops');
 const {
-  codes: { ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED },
 } = require('internal/errors');
 const { validateInteger, validateFunction, validateBoolean } = require('internal/validators');
 const {
@@ -23,18 +23,21 @@ function isFileHandle(fd) {
   return fd != null && typeof fd === 'object' && typeof fd.close === 'function' && 'fd' in fd;
 }
 
-// The file-system functions a stream uses: fs's (or the user's `options.fs` overrides).
-function streamFs(options, names) {
-  const fs = require('fs');
-  const custom = options.fs;
-  const out = {};
-  for (const name of names) {
-    const fn = custom?.[name] ?? fs[name];
-    if (custom?.[name] !== undefined) validateFunction(custom[name], `options.fs.${name}`);
-    out[name] = fn;
+// The file-system functions a stream calls: the fs module's, looked up at call time so that
+// patching fs.open/read/write/close (graceful-fs, tests) reaches open streams, or the user's
+// `options.fs`. When they are fs's own, the stream calls the ops directly.
+let fsModule;
+let original;
+function lazyFs() {
+  if (fsModule === undefined) {
+    fsModule = require('fs');
+    original = { open: fsModule.open, read: fsModule.read, write: fsModule.write, writev: fsModule.writev, close: fsModule.close };
   }
-  out.custom = custom != null;
-  return out;
+  return fsModule;
+}
+
+function isOriginal(impl, name) {
+  return impl === fsModule && impl[name] === original[name];
 }
 
 function validatedStartEnd(options) {
@@ -74,7 +77,6 @@ function setupStream(stream, path, options) {
 }
 
 function openStream(stream, callback) {
-  const flags = stream.flags;
   const onOpen = (err, fd) => {
     if (err) return callback(err);
     stream.fd = fd;
@@ -82,15 +84,44 @@ function openStream(stream, callback) {
     stream.emit('open', stream.fd);
     stream.emit('ready');
   };
-  if (stream[kFs].custom) {
-    stream[kFs].open(stream.path, flags, stream.mode, onOpen);
+  const impl = stream[kFs];
+  if (!isOriginal(impl, 'open')) {
+    impl.open(stream.path, stream.flags, stream.mode, onOpen);
     return;
   }
   const path = typeof stream.path === 'string' ? stream.path : getValidatedPath(stream.path);
-  binding.open(path, stringToFlags(flags), stream.mode, request((r) => {
+  binding.open(path, stringToFlags(stream.flags), stream.mode, request((r) => {
     if (r < 0) onOpen(asyncFsError(r, 'open', path));
     else onOpen(null, r);
   }));
+}
+
+// _construct: opens the file unless a descriptor or FileHandle was given. A replaced `open()`
+// method (graceful-fs, old subclasses) is honoured: its 'open' or 'error' event ends the
+// construction.
+function construct(stream, callback, ownOpen) {
+  if (!opensOwnFile(stream)) {
+    callback();
+    return;
+  }
+  if (stream.open !== ownOpen) {
+    const emit = stream.emit;
+    stream.emit = function (...args) {
+      if (args[0] === 'open') {
+        this.emit = emit;
+        callback();
+        Reflect.apply(emit, this, args);
+      } else if (args[0] === 'error') {
+        this.emit = emit;
+        callback(args[1]);
+      } else {
+        Reflect.apply(emit, this, args);
+      }
+    };
+    stream.open();
+    return;
+  }
+  openStream(stream, callback);
 }
 
 function closeStream(stream, err, callback) {
@@ -100,13 +131,14 @@ function closeStream(stream, err, callback) {
   }
   if (stream.fd === null || stream.fd === undefined) return callback(err);
   const fd = stream.fd;
-  stream.fd = null;
   const done = (closeErr) => callback(err || closeErr);
-  if (stream[kFs].custom) {
+  // `fd` turns null once the close is under way (a patched close still sees it), as in node.
+  if (!isOriginal(stream[kFs], 'close')) {
     stream[kFs].close(fd, done);
-    return;
+  } else {
+    binding.close(fd, request((r) => done(r < 0 ? asyncFsError(r, 'close') : null)));
   }
-  binding.close(fd, request((r) => done(r < 0 ? asyncFsError(r, 'close') : null)));
+  stream.fd = null;
 }
 
 // Whether the stream opens its own file (no descriptor or FileHandle was given).
@@ -121,7 +153,11 @@ function ReadStream(path, options) {
   options = { ...getOptions(options, {}) };
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   if (options.autoDestroy === undefined) options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this[kFs] = streamFs(options, ['open', 'read', 'close']);
+  this[kFs] = options.fs || lazyFs();
+  lazyFs();
+  validateFunction(this[kFs].open, 'options.fs.open');
+  validateFunction(this[kFs].read, 'options.fs.read');
+  validateFunction(this[kFs].close, 'options.fs.close');
   setupStream(this, path, options);
   this.flags = options.flags === undefined ? 'r' : options.flags;
   const { start, end } = validatedStartEnd(options);
@@ -148,9 +184,19 @@ Object.defineProperty(ReadStream.prototype, 'pending', {
   configurable: true,
 });
 
+// The legacy way to open: still called when a subclass or patch replaces it.
+ReadStream.prototype.open = function open() {
+  openStream(this, (err) => {
+    if (err) {
+      if (this.autoClose) this.destroy(err);
+      else this.emit('error', err);
+    }
+  });
+};
+const readStreamOpen = ReadStream.prototype.open;
+
 ReadStream.prototype._construct = function _construct(callback) {
-  if (opensOwnFile(this)) openStream(this, callback);
-  else callback();
+  construct(this, callback, readStreamOpen);
 };
 
 ReadStream.prototype._read = function _read(n) {
@@ -184,7 +230,7 @@ ReadStream.prototype._read = function _read(n) {
       ({ bytesRead }) => onRead(null, buf.subarray(0, bytesRead)), (err) => onRead(err));
     return;
   }
-  if (this[kFs].custom) {
+  if (!isOriginal(this[kFs], 'read')) {
     const buf = Buffer.allocUnsafeSlow(n);
     this[kFs].read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
       onRead(err, err ? undefined : buf.subarray(0, bytesRead));
@@ -218,7 +264,16 @@ function WriteStream(path, options) {
   options = { ...getOptions(options, {}) };
   options.decodeStrings = true;
   if (options.autoDestroy === undefined) options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this[kFs] = streamFs(options, ['open', 'write', 'writev', 'close']);
+  this[kFs] = options.fs || lazyFs();
+  lazyFs();
+  validateFunction(this[kFs].open, 'options.fs.open');
+  if (!this[kFs].write && !this[kFs].writev) {
+    throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function', this[kFs].write);
+  }
+  if (this[kFs].write) validateFunction(this[kFs].write, 'options.fs.write');
+  if (this[kFs].writev) validateFunction(this[kFs].writev, 'options.fs.writev');
+  validateFunction(this[kFs].close, 'options.fs.close');
+
   setupStream(this, path, options);
   this.flags = options.flags === undefined ? 'w' : options.flags;
   this.start = options.start;
@@ -227,8 +282,8 @@ function WriteStream(path, options) {
   this.bytesWritten = 0;
   this.flush = options.flush ?? false;
   if (options.flush !== undefined) validateBoolean(options.flush, 'options.flush');
-  if (options.encoding) this.setDefaultEncoding?.(options.encoding);
   Writable.call(this, options);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(WriteStream, Writable);
@@ -244,14 +299,28 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   configurable: true,
 });
 
+WriteStream.prototype.open = function open() {
+  openStream(this, (err) => {
+    if (err) {
+      if (this.autoClose) this.destroy(err);
+      else this.emit('error', err);
+    }
+  });
+};
+const writeStreamOpen = WriteStream.prototype.open;
+
 WriteStream.prototype._construct = function _construct(callback) {
-  if (opensOwnFile(this)) openStream(this, callback);
-  else callback();
+  construct(this, callback, writeStreamOpen);
 };
 
-function writeBytes(stream, bytes, callback) {
+// Writes `chunks` (one Buffer, or an array for writev) at the stream's position.
+function writeChunks(stream, chunks, callback) {
+  const vector = Array.isArray(chunks);
+  let size = 0;
+  if (vector) for (const c of chunks) size += c.length;
+  else size = chunks.length;
   stream[kIsPerformingIO] = true;
-  const done = (err, n) => {
+  const done = (err) => {
     stream[kIsPerformingIO] = false;
     if (stream.destroyed) {
       callback(err);
@@ -259,42 +328,41 @@ function writeBytes(stream, bytes, callback) {
       return;
     }
     if (err) return callback(err);
-    stream.bytesWritten += n;
+    stream.bytesWritten += size;
     callback();
   };
   const pos = stream.pos;
-  if (pos !== undefined) stream.pos += bytes.length;
+  if (pos !== undefined) stream.pos += size;
   if (stream[kHandle]) {
-    stream[kHandle].writev([bytes], pos ?? null).then(() => done(null, bytes.length), done);
+    stream[kHandle].writev(vector ? chunks : [chunks], pos ?? null).then(() => done(null), done);
     return;
   }
-  if (stream[kFs].custom) {
-    stream[kFs].write(stream.fd, bytes, 0, bytes.length, pos ?? null, (err, n) => done(err, n));
+  const impl = stream[kFs];
+  const name = vector ? 'writev' : 'write';
+  if (!isOriginal(impl, name)) {
+    // A user's fs may provide only one of write/writev: use whichever fits.
+    if (vector && typeof impl.writev === 'function') {
+      impl.writev(stream.fd, chunks, pos ?? null, (err) => done(err));
+    } else if (typeof impl.write === 'function') {
+      const b = vector ? Buffer.concat(chunks, size) : chunks;
+      impl.write(stream.fd, b, 0, size, pos ?? null, (err) => done(err));
+    } else {
+      impl.writev(stream.fd, [chunks], pos ?? null, (err) => done(err));
+    }
     return;
   }
+  const bytes = vector ? Buffer.concat(chunks, size) : chunks;
   binding.writeAll(stream.fd, bytes, pos ?? null, request((r) => {
-    if (r < 0) done(asyncFsError(r, 'write'));
-    else done(null, bytes.length);
+    done(r < 0 ? asyncFsError(r, 'write') : null);
   }));
 }
 
 WriteStream.prototype._write = function _write(data, encoding, callback) {
-  writeBytes(this, data, callback);
+  writeChunks(this, data, callback);
 };
 
 WriteStream.prototype._writev = function _writev(chunks, callback) {
-  if (this[kFs].custom && this[kFs].writev === require('fs').writev && this[kFs].write !== require('fs').write) {
-    // A custom `write` without `writev`: write the chunks one by one.
-    let i = 0;
-    const next = (err) => {
-      if (err || i === chunks.length) return callback(err);
-      writeBytes(this, chunks[i++].chunk, next);
-    };
-    next();
-    return;
-  }
-  const list = chunks.map((c) => c.chunk);
-  writeBytes(this, list.length === 1 ? list[0] : Buffer.concat(list), callback);
+  writeChunks(this, chunks.map((c) => c.chunk), callback);
 };
 
 WriteStream.prototype._final = function _final(callback) {
