@@ -56,7 +56,7 @@ function* copy(src, dest, opts) {
     // Let the real call report ENOENT with node's wording.
     yield [opts.dereference ? 'statStrict' : 'lstatStrict', src];
   }
-  const destStat = yield ['stat', dest];
+  const destStat = yield [opts.dereference ? 'stat' : 'lstat', dest];
   if (destStat !== undefined) {
     if (srcStat.ino === destStat.ino && srcStat.dev === destStat.dev) {
       throw cpError(ERR_FS_CP_EINVAL, 'EINVAL', 'src and dest cannot be the same', dest, 22);

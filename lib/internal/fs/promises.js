@@ -300,7 +300,9 @@ async function writeFileHandle(handle, data, options) {
   if (fd === -1) throw handleClosed('write');
   checkAborted(options.signal);
   if (typeof data === 'string' || ArrayBuffer.isView(data)) {
-    return writeAllFd(fd, dataBytes(data, options.encoding));
+    await writeAllFd(fd, dataBytes(data, options.encoding));
+    checkAborted(options.signal);
+    return;
   }
   for await (const chunk of data) {
     checkAborted(options.signal);
@@ -516,7 +518,10 @@ async function writeFile(path, data, options) {
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data === 'string' || ArrayBuffer.isView(data)) {
     const bytes = dataBytes(data, options.encoding);
-    return op('open', path, undefined, undefined, (id) => binding.writeFile(path, bytes, flags, mode, id));
+    await op('open', path, undefined, undefined, (id) => binding.writeFile(path, bytes, flags, mode, id));
+    // An abort while the write was in flight is reported, as node's chunked writeFile does.
+    checkAborted(options.signal);
+    return;
   }
   const handle = await open(path, flags, mode);
   try {
