@@ -6,9 +6,12 @@
 // hands it to the waiting function.
 
 const { result } = internalBinding('async_ops');
+const { refHandle } = internalBinding('timers');
 
 const waiting = new Map();
 const subscriptions = new Map();
+// Requests that must not keep the loop alive (a read of stdin while it is paused).
+const unreferenced = new Set();
 let nextId = 1;
 
 // Reserves a request id whose completion calls `onResult(result)`.
@@ -32,11 +35,24 @@ function unsubscribe(id) {
   subscriptions.delete(id);
 }
 
+// Whether a pending request keeps the process alive (it does by default).
+function setRequestRef(id, referenced) {
+  if (!waiting.has(id)) return;
+  if (referenced) {
+    if (unreferenced.delete(id)) refHandle(1);
+  } else if (!unreferenced.has(id)) {
+    unreferenced.add(id);
+    refHandle(-1);
+  }
+}
+
 function complete(id) {
   const r = result();
   const onResult = waiting.get(id);
   if (onResult !== undefined) {
     waiting.delete(id);
+    // The loop dropped the request's reference; give back the one taken away.
+    if (unreferenced.delete(id)) refHandle(1);
     onResult(r);
     return;
   }
@@ -44,4 +60,4 @@ function complete(id) {
   if (onEvent !== undefined) onEvent(r);
 }
 
-module.exports = { request, subscribe, unsubscribe, complete };
+module.exports = { request, setRequestRef, subscribe, unsubscribe, complete };

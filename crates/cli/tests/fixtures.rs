@@ -1,6 +1,7 @@
 //! Runs every fixture `tests/fixtures/<area>/<name>.js` (and `.mjs`) with the built `lode` and
 //! compares stdout and the exit code with what node v20 produced (`<name>.js.out`,
-//! `<name>.js.code`, written by `tests/generate-expectations.sh`).
+//! `<name>.js.code`, written by `tests/generate-expectations.sh`). `<name>.js.args` holds arguments
+//! (one per line) and `<name>.js.stdin` input piped to the script.
 //!
 //! `fixtures_match_node` runs them normally; `fixtures_match_node_under_gc_stress` runs them
 //! again with `LODE_GC_STRESS=1` (a full GC on every op call) to catch rooting bugs.
@@ -69,7 +70,26 @@ fn run_fixture(path: &Path, gc_stress: bool) -> Result<(), String> {
     if gc_stress {
         cmd.env("LODE_GC_STRESS", "1");
     }
-    let output = cmd.output().map_err(|e| format!("running lode: {e}"))?;
+    // `<name>.js.stdin`, when present, is fed to the script through a pipe.
+    let output = match std::fs::read(with_ext(".stdin")) {
+        Ok(input) => {
+            use std::io::Write;
+            cmd.stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            let mut child = cmd.spawn().map_err(|e| format!("running lode: {e}"))?;
+            let mut stdin = child.stdin.take().unwrap();
+            let writer = std::thread::spawn(move || {
+                let _ = stdin.write_all(&input);
+            });
+            let out = child
+                .wait_with_output()
+                .map_err(|e| format!("running lode: {e}"))?;
+            let _ = writer.join();
+            out
+        }
+        Err(_) => cmd.output().map_err(|e| format!("running lode: {e}"))?,
+    };
     let code = output.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
     if output.stdout != expected_out {

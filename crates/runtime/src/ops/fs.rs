@@ -439,6 +439,39 @@ op!(
     }
 );
 
+/// Waits until `fd` is readable (for descriptors a parent left non-blocking).
+fn wait_readable(fd: i32) {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd on the stack.
+    unsafe { libc::poll(&mut p, 1, -1) };
+}
+
+op!(
+    /// `readChunk(fd, length, req?)`: like `read` at the current position, but a non-blocking
+    /// descriptor with nothing to read is waited on instead of failing with EAGAIN (stdin).
+    ReadChunk = c"readChunk" / 3, |args| {
+        let fd = fd_arg(args, 0)?;
+        let len = args.number(1)?.max(1.0) as usize;
+        async_ops::run(args, 2, move || {
+            let mut buf = vec![0u8; len];
+            loop {
+                match read_at(fd, &mut buf, -1) {
+                    Ok(n) => {
+                        buf.truncate(n);
+                        return Ok(Output::Bytes(buf));
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_readable(fd),
+                    Err(e) => return Err(e),
+                }
+            }
+        })
+    }
+);
+
 op!(
     /// `readInto(fd, view, offset, length, position)`: sync read straight into `view`; the
     /// number of bytes read.
@@ -809,6 +842,7 @@ pub fn binding(engine: &mut Engine) -> Binding {
         .op::<Close>()
         .op::<Read>()
         .op::<ReadInto>()
+        .op::<ReadChunk>()
         .op::<Write>()
         .op::<WriteAll>()
         .op::<ReadFile>()

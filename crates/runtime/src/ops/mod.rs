@@ -29,6 +29,7 @@ pub mod os;
 pub mod process;
 pub mod repl;
 pub mod timers;
+pub mod tty;
 
 /// The object passed to `lib/internal/bootstrap.js`: one binding per domain.
 pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
@@ -56,6 +57,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("bench", &b);
     let b = os::binding(engine);
     all.binding("os", &b);
+    let b = tty::binding(engine);
+    all.binding("tty", &b);
     all
 }
 

@@ -11,6 +11,7 @@ use crate::event_loop::{loop_state, Completion, Entry, RunOptions};
 /// Flushes stdio and ends the process without running SpiderMonkey's static destructors (which
 /// crash while the runtime is alive).
 pub fn exit_process(code: i32) -> ! {
+    super::tty::restore_all();
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
     unsafe { libc::_exit(code) }

@@ -21,9 +21,13 @@ op!(
 );
 
 op!(
-    /// `getLoopTime()`: the cached loop time in ms (libuv's `uv_now`).
+    /// `getLoopTime()`: the loop time in ms, brought up to date first (node's `getLibuvNow`
+    /// updates libuv's clock), so a timer created late in a long callback still waits its
+    /// full delay.
     GetLoopTime = c"getLoopTime" / 0, |args| {
-        args.ret_number(loop_state().now());
+        let s = loop_state();
+        s.update_time();
+        args.ret_number(s.now());
         Ok(())
     }
 );
