@@ -2,7 +2,7 @@
 # Records node's behaviour as the expectation for each fixture: tests/fixtures/<area>/<name>.js
 # (or .mjs) gets <name>.js.out (stdout) and <name>.js.code (exit status). Arguments for the
 # script come from <name>.js.args (one per line), if present; <name>.js.stdin is piped in.
-# fixture is added or changed; the results are committed.
+# Run once with node v20 when a fixture is added or changed; the results are committed.
 #   tests/generate-expectations.sh [fixture...]
 set -euo pipefail
 cd "$(dirname "$0")/fixtures"
