@@ -159,15 +159,20 @@ async function aborted(signal, resource) {
   if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   validateAbortSignal(signal, 'signal');
   validateObject(resource, 'resource', { allowArray: true, allowFunction: true });
-  if (signal.aborted) return undefined;
+  if (signal.aborted) return Promise.resolve();
+  // Resolves with the abort event, as node's does.
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), { once: true });
+    signal.addEventListener('abort', resolve, { once: true });
   });
 }
 
 function transferableAbortSignal(signal) {
   if (!isAbortSignal(signal)) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
-  return signal;
+  // Node returns a new object with the signal's prototype and a copy of its own properties
+  // (the state at this moment; listeners are shared).
+  const copy = Object.create(Object.getPrototypeOf(signal));
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(signal));
+  return copy;
 }
 
 function transferableAbortController() {
