@@ -270,6 +270,9 @@ E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
   const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
   return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;
 }, TypeError);
+E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
+E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
 E('ERR_ASSERTION', '%s', Error);
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
 E('ERR_INTERNAL_ASSERTION', (message) => {
