@@ -1,13 +1,30 @@
 'use strict';
-// util: the parts the foundation needs; the rest of the module comes with the core-modules issue.
+// util: Node's util module. The larger pieces live in internal/util/* and load on first use.
 
-const { inspect, format, formatWithOptions, stripVTControlCharacters, getStringWidth } = require('internal/util/inspect');
+const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/util/inspect');
 const allTypes = require('internal/util/types');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const {
+  validateString, validateBoolean, validateObject, validateOneOf, validateNumber, validateAbortSignal,
+} = require('internal/util/validators');
+const { debuglog } = require('internal/util/debuglog');
 
+// util.types in Node's order, each function named as in Node.
+const typeNames = ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject', 'isBooleanObject',
+  'isNumberObject', 'isStringObject', 'isSymbolObject', 'isNativeError', 'isRegExp', 'isAsyncFunction',
+  'isGeneratorFunction', 'isGeneratorObject', 'isPromise', 'isMap', 'isSet', 'isMapIterator',
+  'isSetIterator', 'isWeakMap', 'isWeakSet', 'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer',
+  'isProxy', 'isModuleNamespaceObject', 'isAnyArrayBuffer', 'isBoxedPrimitive', 'isArrayBufferView',
+  'isTypedArray', 'isUint8Array', 'isUint8ClampedArray', 'isUint16Array', 'isUint32Array', 'isInt8Array',
+  'isInt16Array', 'isInt32Array', 'isFloat32Array', 'isFloat64Array', 'isBigInt64Array',
+  'isBigUint64Array', 'isKeyObject', 'isCryptoKey'];
+const functionNames = { isArrayBufferView: 'isView', isKeyObject: 'value', isCryptoKey: 'value' };
 const types = {};
-for (const key of Object.keys(allTypes)) {
-  if (key.startsWith('is')) types[key] = allTypes[key];
+for (const key of typeNames) {
+  const fn = allTypes[key];
+  const name = functionNames[key] || key;
+  if (fn.name !== name) Object.defineProperty(fn, 'name', { value: name, configurable: true });
+  types[key] = fn;
 }
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
@@ -66,20 +83,24 @@ function inherits(ctor, superCtor) {
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
+function isDeepStrictEqual(a, b) {
+  return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+}
+
+
+// Warned deprecation codes: each code warns once per process, whichever function carries it.
 const codesWarned = new Set();
 function deprecate(fn, msg, code) {
-  if (process.noDeprecation === true) return fn;
+  if (code !== undefined) validateString(code, 'code');
   let warned = false;
   function deprecated(...args) {
-    if (!warned) {
+    if (!warned && !process.noDeprecation) {
       warned = true;
-      if (code !== undefined) {
-        if (!codesWarned.has(code)) {
-          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
-          codesWarned.add(code);
-        }
-      } else {
+      if (code === undefined) {
         process.emitWarning(msg, 'DeprecationWarning', deprecated);
+      } else if (!codesWarned.has(code)) {
+        process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+        codesWarned.add(code);
       }
     }
     if (new.target) return Reflect.construct(fn, args, new.target);
@@ -90,64 +111,241 @@ function deprecate(fn, msg, code) {
   return deprecated;
 }
 
-function isDeepStrictEqual(a, b) {
-  return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+function escapeStyleCode(code) {
+  return `\u001b[${code}m`;
 }
 
-const debugs = {};
-function debuglog(set, cb) {
-  set = set.toUpperCase();
-  const env = process.env.NODE_DEBUG || '';
-  const enabled = env.split(/[\s,]+/).some((s) => s && new RegExp(`^${s.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(set));
-  function logger(...args) {
-    if (!enabled) return;
-    if (!debugs[set]) debugs[set] = true;
-    process.stderr.write(`${set} ${process.pid}: ${format(...args)}\n`);
-  }
-  logger.enabled = enabled;
-  if (cb) cb(logger);
-  return logger;
+function isStreamLike(stream) {
+  if (stream === null || typeof stream !== 'object') return false;
+  if (typeof ReadableStream === 'function' && stream instanceof ReadableStream) return true;
+  if (typeof WritableStream === 'function' && stream instanceof WritableStream) return true;
+  return !!(stream._readableState || stream._writableState ||
+    (typeof stream.on === 'function' && (typeof stream.write === 'function' || typeof stream.pipe === 'function')));
 }
+
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  validateString(text, 'text');
+  validateBoolean(validateStream, 'options.validateStream');
+  if (validateStream && !isStreamLike(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  }
+  const { colors } = inspect;
+  if (Array.isArray(format)) {
+    // Node v20 applies a list of formats whatever the stream supports.
+    let left = '';
+    let right = '';
+    for (const key of format) {
+      const codes = colors[key];
+      if (codes == null) validateOneOf(key, 'format', Object.keys(colors));
+      left += escapeStyleCode(codes[0]);
+      right = `${escapeStyleCode(codes[1])}${right}`;
+    }
+    return `${left}${text}${right}`;
+  }
+  const codes = colors[format];
+  if (codes == null) validateOneOf(format, 'format', Object.keys(colors));
+  if (validateStream && (!stream || !require('internal/util/colors').shouldColorize(stream))) return text;
+  return `${escapeStyleCode(codes[0])}${text}${escapeStyleCode(codes[1])}`;
+}
+
+function isAbortSignal(signal) {
+  if (signal === null || typeof signal !== 'object') return false;
+  const { AbortSignal } = require('internal/abort_controller');
+  try {
+    Reflect.get(AbortSignal.prototype, 'aborted', signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function aborted(signal, resource) {
+  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  validateAbortSignal(signal, 'signal');
+  validateObject(resource, 'resource', { allowArray: true, allowFunction: true });
+  if (signal.aborted) return Promise.resolve();
+  // Resolves with the abort event, as node's does.
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', resolve, { once: true });
+  });
+}
+
+function transferableAbortSignal(signal) {
+  if (!isAbortSignal(signal)) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  // Node returns a new object with the signal's prototype and a copy of its own properties
+  // (the state at this moment; listeners are shared).
+  const copy = Object.create(Object.getPrototypeOf(signal));
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(signal));
+  return copy;
+}
+
+function transferableAbortController() {
+  const { AbortController } = require('internal/abort_controller');
+  return new AbortController();
+}
+
+let uvErrors;
+function uvEntry(err) {
+  if (uvErrors === undefined) {
+    uvErrors = new Map();
+    for (const [errno, name, message] of require('internal/util/uv_errors')) uvErrors.set(errno, [name, message]);
+  }
+  return uvErrors.get(err);
+}
+
+function getSystemErrorName(err) {
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  const entry = uvEntry(err);
+  return entry === undefined ? `Unknown system error ${err}` : entry[0];
+}
+
+function getSystemErrorMap() {
+  uvEntry(0);
+  const map = new Map();
+  for (const [errno, [name, message]] of uvErrors) map.set(errno, [name, message]);
+  return map;
+}
+
+// Node builds this error without stack frames.
+function errorWithoutFrames(message) {
+  const err = new Error(message);
+  Object.defineProperty(err, 'stack', { value: `Error: ${message}`, writable: true, configurable: true, enumerable: false });
+  return err;
+}
+
+function _errnoException(err, syscall, original) {
+  const code = getSystemErrorName(err);
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  const ex = errorWithoutFrames(message);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  return ex;
+}
+
+function _exceptionWithHostPort(err, syscall, address, port, additional) {
+  const entry = uvEntry(err);
+  const code = entry === undefined ? `Unknown system error ${err}` : entry[0];
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n) => String(n).padStart(2, '0');
+function log(...args) {
+  const d = new Date();
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  console.log('%s - %s', `${d.getDate()} ${months[d.getMonth()]} ${time}`, format(...args));
+}
+
+function parseEnv(content) {
+  validateString(content, 'content');
+  return require('internal/util/parse_env').parseEnv(content);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+function isBoolean(arg) { return typeof arg === 'boolean'; }
+function isBuffer(arg) { return require('buffer').Buffer.isBuffer(arg); }
+function isNull(arg) { return arg === null; }
+function isNullOrUndefined(arg) { return arg === null || arg === undefined; }
+function isNumber(arg) { return typeof arg === 'number'; }
+function isString(arg) { return typeof arg === 'string'; }
+function isSymbol(arg) { return typeof arg === 'symbol'; }
+function isUndefined(arg) { return arg === undefined; }
+function isObject(arg) { return arg !== null && typeof arg === 'object'; }
+function isError(e) { return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error; }
+function isFunction(arg) { return typeof arg === 'function'; }
+function isPrimitive(arg) { return arg === null || (typeof arg !== 'object' && typeof arg !== 'function'); }
+function toUSVString(input) { return `${input}`.toWellFormed(); }
 
 module.exports = {
-  inspect,
-  format,
-  formatWithOptions,
-  stripVTControlCharacters,
-  promisify,
+  _errnoException,
+  _exceptionWithHostPort,
+  _extend,
   callbackify,
-  inherits,
-  deprecate,
-  debuglog,
   debug: debuglog,
-  isDeepStrictEqual,
-  types,
-  TextEncoder: globalThis.TextEncoder,
-  TextDecoder: globalThis.TextDecoder,
+  debuglog,
+  deprecate,
+  format,
+  styleText,
+  formatWithOptions,
+  getSystemErrorMap,
+  getSystemErrorName,
+  inherits,
+  inspect,
   isArray: Array.isArray,
-  isBoolean: (v) => typeof v === 'boolean',
-  isNull: (v) => v === null,
-  isNullOrUndefined: (v) => v === null || v === undefined,
-  isNumber: (v) => typeof v === 'number',
-  isString: (v) => typeof v === 'string',
-  isSymbol: (v) => typeof v === 'symbol',
-  isUndefined: (v) => v === undefined,
+  isBoolean,
+  isBuffer,
+  isDeepStrictEqual,
+  isNull,
+  isNullOrUndefined,
+  isNumber,
+  isString,
+  isSymbol,
+  isUndefined,
   isRegExp: types.isRegExp,
-  isObject: (v) => v !== null && typeof v === 'object',
+  isObject,
   isDate: types.isDate,
-  isError: (e) => types.isNativeError(e) || e instanceof Error,
-  isFunction: (v) => typeof v === 'function',
-  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
-  getSystemErrorName(err) {
-    return internalBinding('process').errname(-err);
-  },
-  toUSVString: (s) => String(s).toWellFormed(),
-  _extend(target, source) {
-    if (source === null || typeof source !== 'object') return target;
-    const keys = Object.keys(source);
-    let i = keys.length;
-    while (i--) target[keys[i]] = source[keys[i]];
-    return target;
-  },
+  isError,
+  isFunction,
+  isPrimitive,
+  log,
+  promisify,
+  stripVTControlCharacters,
+  toUSVString,
 };
-Object.defineProperty(module.exports, 'getStringWidth', { value: getStringWidth, enumerable: false });
+
+// Loaded on first use, as Node does: getters only for these three...
+for (const [name, value] of [['transferableAbortSignal', transferableAbortSignal],
+  ['transferableAbortController', transferableAbortController], ['aborted', aborted]]) {
+  Object.defineProperty(module.exports, name, {
+    get: { [`get ${name}`]() { return value; } }[`get ${name}`],
+    enumerable: true,
+    configurable: true,
+  });
+}
+module.exports.types = types;
+module.exports.parseEnv = parseEnv;
+
+// ...and getter/setter pairs for these, whose setters replace the value.
+function defineLazy(name, load) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(module.exports, name, {
+    get: { [`get ${name}`]() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    } }[`get ${name}`],
+    set: { [`set ${name}`](v) {
+      value = v;
+      loaded = true;
+    } }[`set ${name}`],
+    enumerable: true,
+    configurable: true,
+  });
+}
+defineLazy('parseArgs', () => require('internal/util/parse_args').parseArgs);
+defineLazy('TextDecoder', () => globalThis.TextDecoder);
+defineLazy('TextEncoder', () => globalThis.TextEncoder);
+defineLazy('MIMEType', () => require('internal/util/mime').MIMEType);
+defineLazy('MIMEParams', () => require('internal/util/mime').MIMEParams);

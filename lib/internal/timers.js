@@ -12,8 +12,15 @@ const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const asyncIdSymbol = Symbol('asyncId');
 const triggerAsyncIdSymbol = Symbol('triggerId');
+// AsyncLocalStorage stores of the scheduling context (absent when there are none).
+const kStores = Symbol('kStores');
+const { current: context, emptyStores, newAsyncId } = require('internal/async_hooks');
 
-let nextAsyncId = 1;
+function captureStores(resource) {
+  if (context.stores !== emptyStores) {
+    Object.defineProperty(resource, kStores, { value: context.stores, writable: true });
+  }
+}
 
 // Node keeps active timers in one linked list per duration; Lode keeps a heap, and shows a list
 // object of that name where node's Timeout objects link to theirs.
@@ -131,9 +138,10 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[asyncIdSymbol] = ++nextAsyncId;
-    this[triggerAsyncIdSymbol] = 1;
+    this[asyncIdSymbol] = newAsyncId();
+    this[triggerAsyncIdSymbol] = context.asyncId;
     Object.defineProperty(this, '_seq', { value: 0, writable: true, enumerable: false });
+    captureStores(this);
     if (isRefed) updateRef(1);
   }
 
@@ -242,9 +250,19 @@ function fatal(err) {
 
 // Runs every timer that expired at loop time `now`. Returns the next expiry: positive when a
 // referenced timer is pending, negative when only unreferenced ones are, 0 when none.
+// Each timer and immediate runs in the async context it was scheduled in, followed by the
+// nextTick queue and promise jobs it caused, still in that context (promise jobs have no
+// context of their own: see lib/async_hooks.js). The callbacks are called right from
+// processTimers/processImmediates so that stack traces keep node's shape.
+function enterResource(resource) {
+  context.asyncId = resource[asyncIdSymbol];
+  context.triggerAsyncId = resource[triggerAsyncIdSymbol];
+  context.resource = resource;
+  context.stores = resource[kStores] || emptyStores;
+}
+
 function processTimers(now) {
   scheduledExpiry = Infinity;
-  let ran = false;
   for (;;) {
     cleanTop();
     if (heap.length === 0) break;
@@ -252,13 +270,16 @@ function processTimers(now) {
     if (entry.expiry > now) break;
     heapPop();
     const timer = entry.timer;
-    if (ran) ticks().runNextTicks();
-    else ran = true;
     if (!isLive(entry)) continue;
     if (!timer._repeat) {
       unenroll(timer);
       timer._destroyed = true;
     }
+    const outerId = context.asyncId;
+    const outerTrigger = context.triggerAsyncId;
+    const outerResource = context.resource;
+    const outerStores = context.stores;
+    enterResource(timer);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
@@ -266,6 +287,11 @@ function processTimers(now) {
     } catch (err) {
       fatal(err);
     }
+    ticks().runNextTicks();
+    context.asyncId = outerId;
+    context.triggerAsyncId = outerTrigger;
+    context.resource = outerResource;
+    context.stores = outerStores;
     if (timer._repeat && !timer._destroyed && timer._idleTimeout !== -1) {
       timer._idleTimeout = timer._repeat;
       schedule(timer, getLoopTime() > now ? getLoopTime() : now);
@@ -297,8 +323,9 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
-    this[asyncIdSymbol] = ++nextAsyncId;
-    this[triggerAsyncIdSymbol] = 1;
+    this[asyncIdSymbol] = newAsyncId();
+    this[triggerAsyncIdSymbol] = context.asyncId;
+    captureStores(this);
     immediateRefCount++;
     immediateQueue.push(this);
     syncImmediateCounts();
@@ -349,15 +376,17 @@ function clearImmediate(immediate) {
 function processImmediates() {
   const queue = immediateQueue;
   immediateQueue = [];
-  let ran = false;
   for (let i = 0; i < queue.length; i++) {
     const immediate = queue[i];
     if (immediate._destroyed) continue;
-    if (ran) ticks().runNextTicks();
-    else ran = true;
     immediate._destroyed = true;
     if (immediate[kRefed]) immediateRefCount--;
     syncImmediateCountsAfterRun(queue, i);
+    const outerId = context.asyncId;
+    const outerTrigger = context.triggerAsyncId;
+    const outerResource = context.resource;
+    const outerStores = context.stores;
+    enterResource(immediate);
     try {
       const argv = immediate._argv;
       if (argv === undefined) immediate._onImmediate();
@@ -365,6 +394,11 @@ function processImmediates() {
     } catch (err) {
       fatal(err);
     }
+    ticks().runNextTicks();
+    context.asyncId = outerId;
+    context.triggerAsyncId = outerTrigger;
+    context.resource = outerResource;
+    context.stores = outerStores;
   }
   syncImmediateCounts();
 }

@@ -5,6 +5,8 @@
 
 const { runMicrotasks } = internalBinding('util');
 const { processPromiseRejections, hasRejectionsToWarn } = require('internal/process/promises');
+// Each tick and microtask runs in the async context it was queued in.
+const { current: context, newAsyncId } = require('internal/async_hooks');
 
 const queue = [];
 let head = 0;
@@ -19,10 +21,20 @@ function nextTick(callback, ...args) {
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push({ callback, args });
+  queue.push({
+    callback,
+    args,
+    asyncId: newAsyncId(),
+    triggerAsyncId: context.asyncId,
+    stores: context.stores,
+  });
 }
 
 function processTicksAndRejections() {
+  const asyncId = context.asyncId;
+  const trigger = context.triggerAsyncId;
+  const resource = context.resource;
+  const stores = context.stores;
   do {
     while (head < queue.length) {
       const tock = queue[head];
@@ -32,8 +44,19 @@ function processTicksAndRejections() {
         head = 0;
       }
       const { callback, args } = tock;
-      if (args.length === 0) callback();
-      else Reflect.apply(callback, undefined, args);
+      context.asyncId = tock.asyncId;
+      context.triggerAsyncId = tock.triggerAsyncId;
+      context.resource = tock;
+      context.stores = tock.stores;
+      try {
+        if (args.length === 0) callback();
+        else Reflect.apply(callback, undefined, args);
+      } finally {
+        context.asyncId = asyncId;
+        context.triggerAsyncId = trigger;
+        context.resource = resource;
+        context.stores = stores;
+      }
     }
     queue.length = 0;
     head = 0;
@@ -58,11 +81,27 @@ function queueMicrotask(callback) {
     const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
+  const asyncId = newAsyncId();
+  const triggerAsyncId = context.asyncId;
+  const stores = context.stores;
   Promise.resolve().then(() => {
+    const outerId = context.asyncId;
+    const outerTrigger = context.triggerAsyncId;
+    const outerResource = context.resource;
+    const outerStores = context.stores;
+    context.asyncId = asyncId;
+    context.triggerAsyncId = triggerAsyncId;
+    context.resource = callback;
+    context.stores = stores;
     try {
       callback();
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
+    } finally {
+      context.asyncId = outerId;
+      context.triggerAsyncId = outerTrigger;
+      context.resource = outerResource;
+      context.stores = outerStores;
     }
   });
 }

@@ -125,7 +125,7 @@ const colors = {
   bgCyanBright: [106, 49], bgWhiteBright: [107, 49],
 };
 for (const [alias, name] of [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
-  ['bgBlackBright', 'bgGray'], ['dim', 'dim'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
+  ['bgBlackBright', 'bgGray'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
   ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'], ['conceal', 'hidden'],
   ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']]) {
   Object.defineProperty(colors, alias, {
