@@ -1272,8 +1272,9 @@ function byteControllerPullInto(controller, view, min, request) {
     return;
   }
   if (stream[kState].state === 'closed') {
-    const empty = ctor === 'Buffer' ?
-      lazyBuffer().from(desc.buffer, byteOffset, 0) : new ctor(desc.buffer, byteOffset, 0);
+    // node constructs the empty view with `new`, so a Buffer here goes through the deprecated
+    // Buffer() constructor (and its DEP0005 warning).
+    const empty = new (ctor === 'Buffer' ? lazyBuffer() : ctor)(desc.buffer, byteOffset, 0);
     request.close(empty);
     return;
   }

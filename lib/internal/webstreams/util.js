@@ -226,11 +226,16 @@ function copyArrayBuffer(dest, destOffset, src, srcOffset, length) {
 
 // GetIterator(obj, kind) from ECMA-262, with node's messages; a sync iterable becomes async.
 function getIterator(obj, kind = 'sync', method = undefined) {
+  if (obj == null) {
+    // V8's wording, as node reports it.
+    const key = kind === 'async' ? 'Symbol(Symbol.asyncIterator)' : 'Symbol(Symbol.iterator)';
+    throw new TypeError(`Cannot read properties of ${obj} (reading '${key}')`);
+  }
   if (method === undefined) {
     if (kind === 'async') {
-      method = obj?.[Symbol.asyncIterator];
+      method = obj[Symbol.asyncIterator];
       if (method == null) {
-        const syncMethod = obj?.[Symbol.iterator];
+        const syncMethod = obj[Symbol.iterator];
         if (syncMethod === undefined) throw new ERR_ARG_NOT_ITERABLE(obj);
         const syncRecord = getIterator(obj, 'sync', syncMethod);
         const iterator = (async function* fromSync() {
@@ -239,7 +244,7 @@ function getIterator(obj, kind = 'sync', method = undefined) {
         return { iterator, nextMethod: iterator.next, done: false };
       }
     } else {
-      method = obj?.[Symbol.iterator];
+      method = obj[Symbol.iterator];
     }
   }
   if (method === undefined) throw new ERR_ARG_NOT_ITERABLE(obj);

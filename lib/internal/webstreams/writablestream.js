@@ -8,6 +8,7 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_STATE,
     ERR_INVALID_THIS,
+    ERR_INTERNAL_ASSERTION,
   },
 } = require('internal/errors');
 const {
@@ -622,8 +623,14 @@ function controllerGetBackpressure(controller) {
 }
 
 function controllerGetChunkSize(controller, chunk) {
-  const { sizeAlgorithm } = controller[kState];
-  if (sizeAlgorithm === undefined) return 1;
+  const { sizeAlgorithm, stream } = controller[kState];
+  if (sizeAlgorithm === undefined) {
+    // node asserts the stream is erroring or errored here; a write once closing has begun
+    // (state still 'writable' or 'closed') fails that assertion and throws synchronously.
+    const { state } = stream[kState];
+    if (state !== 'errored' && state !== 'erroring') throw new ERR_INTERNAL_ASSERTION();
+    return 1;
+  }
   try {
     return Reflect.apply(sizeAlgorithm, undefined, [chunk]);
   } catch (error) {
