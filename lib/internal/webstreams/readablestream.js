@@ -1636,6 +1636,11 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     return Promise.reject(error);
   }
   source[kState].disturbed = true;
+  try {
+    validateAbortSignal(signal, 'options.signal');
+  } catch (error) {
+    return Promise.reject(error);
+  }
 
   let shuttingDown = false;
   let currentWrite = Promise.resolve();
@@ -1917,6 +1922,8 @@ module.exports = {
   readableStreamDefaultControllerCanCloseOrEnqueue: defaultControllerCanCloseOrEnqueue,
   readableStreamDefaultControllerGetDesiredSize: defaultControllerGetDesiredSize,
   readableByteStreamControllerClose: byteControllerClose,
+  readableByteStreamControllerConvertPullIntoDescriptor: byteControllerConvertPullIntoDescriptor,
+  readableByteStreamControllerRespond: byteControllerRespond,
   readableByteStreamControllerEnqueue: byteControllerEnqueue,
   readableByteStreamControllerError: byteControllerError,
 };
