@@ -47,7 +47,7 @@ function normalizeType(type) {
   return disallowedTypeCharacters.test(type) ? '' : type.toLowerCase();
 }
 
-// One source of a Blob as a private copy of its bytes; a Blob source is its own parts.
+// The bytes of one source of a Blob: a private copy, or a Blob source's own (immutable) bytes.
 function sourceBytes(source, endings) {
   if (isBlob(source)) return getBytes(source);
   if (types.isAnyArrayBuffer(source)) {
