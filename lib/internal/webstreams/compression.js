@@ -23,7 +23,8 @@ function makeClass(name) {
     [name]: class {
       constructor(format) {
         this[kType] = name;
-        const factory = Object.hasOwn(factories[name], format) ? factories[name][format] : undefined;
+        const factory = typeof format === 'string' && Object.hasOwn(factories[name], format) ?
+          factories[name][format] : undefined;
         if (factory === undefined) throw new ERR_INVALID_ARG_VALUE('format', format);
         try {
           this[kHandle] = require('zlib')[factory]();
