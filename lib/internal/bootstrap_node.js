@@ -51,6 +51,19 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   for (const name of Object.keys(lazyGlobals)) {
     if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);
   }
+  // WHATWG streams: the first use of any of them loads stream/web.
+  if (bindings.builtins.ids.includes('stream/web')) {
+    for (const name of [
+      'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+      'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+      'TransformStream', 'TransformStreamDefaultController', 'WritableStream',
+      'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
+      'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream',
+      'DecompressionStream',
+    ]) {
+      defineLazy(name, () => require('stream/web')[name]);
+    }
+  }
 
   // Globals of modules still to come (network, workers, crypto): they exist, and throw
   // ERR_NOT_IMPLEMENTED when called.

@@ -1,6 +1,7 @@
 'use strict';
 // Blob and File (node:buffer): immutable byte sequences with a MIME type; File adds a name and
-// lastModified. The bytes are kept in memory; stream() needs web streams, which Lode lacks yet.
+// lastModified. The bytes are kept in memory, together with the lengths of the parts they were
+// made of: stream() yields one chunk per part, as node does.
 
 const {
   codes: {
@@ -8,7 +9,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
     ERR_MISSING_ARGS,
-    ERR_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const types = require('internal/util/types');
@@ -47,7 +47,7 @@ function normalizeType(type) {
   return disallowedTypeCharacters.test(type) ? '' : type.toLowerCase();
 }
 
-// One part of a Blob as a private copy of its bytes.
+// The bytes of one source of a Blob: a private copy, or a Blob source's own (immutable) bytes.
 function sourceBytes(source, endings) {
   if (isBlob(source)) return getBytes(source);
   if (types.isAnyArrayBuffer(source)) {
@@ -60,20 +60,38 @@ function sourceBytes(source, endings) {
   return new Uint8Array(source.buffer.slice(source.byteOffset, source.byteOffset + source.byteLength));
 }
 
+// The part lengths of bytes[start, end) given the part lengths of all the bytes.
+function sliceParts(parts, start, end) {
+  const out = [];
+  let offset = 0;
+  for (const length of parts) {
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + length);
+    if (to > from) out.push(to - from);
+    offset += length;
+    if (offset >= end) break;
+  }
+  return out;
+}
+
 let isBlob;
 let getBytes;
+let getParts;
 let makeBlob;
 
 class Blob {
   #bytes;
+  #parts;
   #type;
 
   static {
     isBlob = (value) => value !== null && typeof value === 'object' && #bytes in value;
     getBytes = (blob) => blob.#bytes;
-    makeBlob = (bytes, type) => {
+    getParts = (blob) => blob.#parts;
+    makeBlob = (bytes, type, parts) => {
       const blob = new Blob();
       blob.#bytes = bytes;
+      blob.#parts = parts;
       blob.#type = type;
       return blob;
     };
@@ -90,11 +108,14 @@ class Blob {
       throw new ERR_INVALID_ARG_VALUE('options.endings', endings);
     }
     const parts = [];
+    const partLengths = [];
     let length = 0;
     for (const source of sources) {
       const bytes = sourceBytes(source, endings);
       parts.push(bytes);
       length += bytes.length;
+      if (isBlob(source)) partLengths.push(...getParts(source));
+      else if (bytes.length > 0) partLengths.push(bytes.length);
     }
     let bytes;
     if (parts.length === 1) {
@@ -108,6 +129,7 @@ class Blob {
       }
     }
     this.#bytes = bytes;
+    this.#parts = partLengths;
     this.#type = normalizeType(type);
   }
 
@@ -129,7 +151,8 @@ class Blob {
     start = start < 0 ? Math.max(length + start, 0) : Math.min(start, length);
     end = end < 0 ? Math.max(length + end, 0) : Math.min(end, length);
     const span = Math.max(end - start, 0);
-    return makeBlob(this.#bytes.subarray(start, start + span), normalizeType(contentType));
+    return makeBlob(this.#bytes.subarray(start, start + span), normalizeType(contentType),
+                    sliceParts(this.#parts, start, start + span));
   }
 
   arrayBuffer() {
@@ -151,9 +174,47 @@ class Blob {
     return this.arrayBuffer().then((ab) => new Uint8Array(ab));
   }
 
+  // A byte stream with one chunk (a copy) per part. Like node's, each pull keeps reading parts
+  // until the queue is past the high-water mark of 0, checked a microtask after each chunk.
   stream() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    throw new ERR_NOT_IMPLEMENTED('Blob.prototype.stream');
+    const bytes = this.#bytes;
+    const parts = this.#parts;
+    let index = 0;
+    let offset = 0;
+    let pendingPulls = [];
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    return new ReadableStream({
+      type: 'bytes',
+      pull(c) {
+        const { promise, resolve } = Promise.withResolvers();
+        pendingPulls.push(resolve);
+        const readNext = () => {
+          if (pendingPulls.length === 0) return;
+          if (index >= parts.length) {
+            c.close();
+            c.byobRequest?.respond(0);
+            pendingPulls.shift()();
+            return;
+          }
+          const length = parts[index++];
+          c.enqueue(bytes.slice(offset, offset + length));
+          offset += length;
+          queueMicrotask(() => {
+            if (c.desiredSize < 0) {
+              if (pendingPulls.length !== 0) pendingPulls.shift()();
+              return;
+            }
+            readNext();
+          });
+        };
+        readNext();
+        return promise;
+      },
+      cancel() {
+        pendingPulls = [];
+      },
+    }, { highWaterMark: 0 });
   }
 
   [customInspectSymbol](depth, options) {
