@@ -24,7 +24,7 @@ const {
   current, emptyStores, newAsyncId,
 } = require('internal/async_hooks');
 const { codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID } } = require('internal/errors');
-const { validateFunction, validateString } = require('internal/util/validators');
+const { validateFunction, validateString } = require('internal/validators');
 
 const asyncIdSymbol = Symbol('async_id_symbol');
 const triggerAsyncIdSymbol = Symbol('trigger_async_id_symbol');

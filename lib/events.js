@@ -19,7 +19,7 @@ function lazyErrors() {
 }
 let validators;
 function lazyValidators() {
-  if (validators === undefined) validators = require('internal/util/validators');
+  if (validators === undefined) validators = require('internal/validators');
   return validators;
 }
 

@@ -9,7 +9,7 @@ const {
     ERR_PERFORMANCE_INVALID_TIMESTAMP, ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS,
   },
 } = require('internal/errors');
-const { validateFunction, validateNumber, validateObject } = require('internal/util/validators');
+const { validateFunction, validateNumber, validateObject } = require('internal/validators');
 const { createHistogram, monitorEventLoopDelay, isHistogram } = require('internal/perf/histogram');
 const { EventTarget, DOMException } = require('internal/event_target');
 

@@ -6,7 +6,7 @@ const allTypes = require('internal/util/types');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } = require('internal/errors');
 const {
   validateString, validateBoolean, validateObject, validateOneOf, validateNumber, validateAbortSignal,
-} = require('internal/util/validators');
+} = require('internal/validators');
 const { debuglog } = require('internal/util/debuglog');
 
 // util.types in Node's order, each function named as in Node.

@@ -72,6 +72,22 @@ function validateArray(value, name, minLength = 0) {
   }
 }
 
+function validateStringArray(value, name) {
+  validateArray(value, name);
+  for (let i = 0; i < value.length; i++) validateString(value[i], `${name}[${i}]`);
+}
+
+function validateBooleanArray(value, name) {
+  validateArray(value, name);
+  for (let i = 0; i < value.length; i++) validateBoolean(value[i], `${name}[${i}]`);
+}
+
+function validateUnion(value, name, union) {
+  if (!union.includes(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
+  }
+}
+
 function validateOneOf(value, name, oneOf) {
   if (!oneOf.includes(value)) {
     const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
@@ -134,6 +150,9 @@ module.exports = {
   validateFunction,
   validateObject,
   validateArray,
+  validateStringArray,
+  validateBooleanArray,
+  validateUnion,
   validateOneOf,
   validateBuffer,
   validateAbortSignal,

@@ -6,7 +6,7 @@
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_ILLEGAL_CONSTRUCTOR },
 } = require('internal/errors');
-const { validateInteger, validateNumber, validateObject } = require('internal/util/validators');
+const { validateInteger, validateNumber, validateObject } = require('internal/validators');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kHdr = Symbol('kHandle');

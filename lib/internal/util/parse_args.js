@@ -5,7 +5,7 @@
 const {
   validateArray, validateBoolean, validateObject, validateString, validateUnion,
   validateStringArray, validateBooleanArray,
-} = require('internal/util/validators');
+} = require('internal/validators');
 const {
   codes: {
     ERR_INVALID_ARG_VALUE,
