@@ -94,7 +94,6 @@ for (const name of writableProps) {
 
 Object.defineProperty(Duplex.prototype, 'destroyed', {
   __proto__: null,
-  configurable: true,
   get() {
     if (this._readableState === undefined || this._writableState === undefined) return false;
     return this._readableState.destroyed && this._writableState.destroyed;

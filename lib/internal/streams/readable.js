@@ -91,7 +91,6 @@ function valueProperty(bit, key, empty) {
   return {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
     set(value) {
       if (value) {
@@ -130,7 +129,6 @@ Object.defineProperties(ReadableState.prototype, {
   defaultEncoding: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() {
       return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
     },
@@ -147,7 +145,6 @@ Object.defineProperties(ReadableState.prototype, {
   flowing: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() {
       if ((this[kState] & kHasFlowing) === 0) return null;
       return (this[kState] & kFlowing) !== 0;
@@ -160,12 +157,10 @@ Object.defineProperties(ReadableState.prototype, {
   },
   pipesCount: {
     __proto__: null,
-    configurable: true,
     get() { return this.pipes.length; },
   },
   paused: {
     __proto__: null,
-    configurable: true,
     get() { return (this[kState] & kPaused) !== 0; },
     set(value) {
       this[kState] |= kHasPaused;
@@ -1067,13 +1062,12 @@ async function* createAsyncIterator(stream, options) {
 // --- Properties --------------------------------------------------------------------------------
 
 function rsGetter(get) {
-  return { __proto__: null, enumerable: false, configurable: true, get };
+  return { __proto__: null, enumerable: false, get };
 }
 
 Object.defineProperties(Readable.prototype, {
   readable: {
     __proto__: null,
-    configurable: true,
     get() {
       const r = this._readableState;
       // r.readable === false: the readable side of a Duplex was switched off.
@@ -1095,7 +1089,6 @@ Object.defineProperties(Readable.prototype, {
   readableFlowing: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return this._readableState.flowing; },
     set(value) {
       if (this._readableState) this._readableState.flowing = value;
@@ -1113,13 +1106,11 @@ Object.defineProperties(Readable.prototype, {
   }),
   closed: {
     __proto__: null,
-    configurable: true,
     get() { return this._readableState ? this._readableState.closed : false; },
   },
   destroyed: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return this._readableState ? this._readableState.destroyed : false; },
     set(value) {
       // Ignored before the state exists; otherwise the user manages it explicitly.

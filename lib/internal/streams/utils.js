@@ -37,7 +37,6 @@ function bitProperty(bit) {
   return {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return (this[kState] & bit) !== 0; },
     set(value) {
       if (value) this[kState] |= bit;

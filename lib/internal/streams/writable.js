@@ -94,7 +94,6 @@ function valueProperty(bit, key, empty) {
   return {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
     set(value) {
       this[key] = value;
@@ -128,7 +127,6 @@ Object.defineProperties(WritableState.prototype, {
   errored: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
     set(value) {
       if (value) {
@@ -143,7 +141,6 @@ Object.defineProperties(WritableState.prototype, {
   writable: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() {
       if ((this[kState] & kHasWritable) === 0) return undefined;
       return (this[kState] & kWritable) !== 0;
@@ -157,7 +154,6 @@ Object.defineProperties(WritableState.prototype, {
   defaultEncoding: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() {
       return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
     },
@@ -178,7 +174,6 @@ Object.defineProperties(WritableState.prototype, {
   buffered: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue] : []; },
     set(value) {
       this[kBufferedValue] = value;
@@ -188,7 +183,6 @@ Object.defineProperties(WritableState.prototype, {
   },
   bufferedRequestCount: {
     __proto__: null,
-    configurable: true,
     get() {
       return (this[kState] & kBuffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex;
     },
@@ -703,7 +697,7 @@ function callFinishedCallbacks(state, err) {
 }
 
 function wsGetter(get) {
-  return { __proto__: null, configurable: true, get };
+  return { __proto__: null, get };
 }
 
 Object.defineProperties(Writable.prototype, {
@@ -713,7 +707,6 @@ Object.defineProperties(Writable.prototype, {
   }),
   destroyed: {
     __proto__: null,
-    configurable: true,
     get() {
       const state = this._writableState;
       return state ? (state[kState] & kDestroyed) !== 0 : false;
@@ -727,7 +720,6 @@ Object.defineProperties(Writable.prototype, {
   },
   writable: {
     __proto__: null,
-    configurable: true,
     get() {
       const w = this._writableState;
       // w.writable === false: the writable side of a Duplex was switched off.
@@ -773,7 +765,6 @@ Object.defineProperties(Writable.prototype, {
   errored: {
     __proto__: null,
     enumerable: false,
-    configurable: true,
     get() {
       const state = this._writableState;
       return state ? state.errored : null;
