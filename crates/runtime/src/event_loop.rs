@@ -208,12 +208,16 @@ impl Runner {
             return;
         }
         let hook = self.hooks.process_timers.clone();
-        let next = match self.engine.call(&hook, &[Arg::Number(now)]) {
-            Ok(r) => r.as_f64(),
-            Err(_) => {
-                self.fatal();
-                // The timer list is unknown now: poll it again next turn.
-                self.state.timer_deadline.get().map_or(0.0, |d| d)
+        // When a timer (or a nextTick it ran) throws and 'uncaughtException' handles it, the
+        // rest of the expired timers still run in this phase: processTimers is called again,
+        // as node's RunTimers does.
+        let next = loop {
+            match self.engine.call(&hook, &[Arg::Number(now)]) {
+                Ok(r) => break r.as_f64(),
+                Err(_) => {
+                    self.fatal();
+                    self.ticks();
+                }
             }
         };
         // Node's convention: 0 = no timers, >0 = next expiry (referenced), <0 = unreferenced.

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Stream throughput, lode beside node (bench/streams/streams.js): copy a 1 GiB file with
+# pipe() and with pipeline(), and count the lines of a 500 MB text file with a Transform.
+# Targets: wall <= 1.0x node's; for the copies also peak RSS <= 0.7x node's.
+source "$(dirname "$0")/../lib.sh"
+cd "$(dirname "$0")"
+dir=${BENCH_DIR:-$(mktemp -d)}
+trap 'rm -rf "$dir"' EXIT
+head -c $((1024 * 1024 * 1024)) /dev/urandom > "$dir/big.bin"
+python3 -c "
+import sys
+line = b'the quick brown fox jumps over the lazy dog 0123456789\n'
+with open(sys.argv[1], 'wb') as f:
+    n = 500 * 1000 * 1000 // len(line)
+    chunk = line * 10000
+    for _ in range(n // 10000): f.write(chunk)
+" "$dir/lines.txt"
+RUNS=${RUNS:-5} compare "copy 1 GiB with pipe()" 1.0 streams.js pipe "$dir/big.bin" "$dir/out.bin"
+RUNS=${RUNS:-5} compare "copy 1 GiB with pipeline()" 1.0 streams.js pipeline "$dir/big.bin" "$dir/out.bin"
+RUNS=${RUNS:-5} compare "line count 500 MB (Transform)" 1.0 streams.js lines "$dir/lines.txt"
