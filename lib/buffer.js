@@ -540,7 +540,16 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   throw new ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
 }
 
+const typedArrayIndexOf = Uint8Array.prototype.indexOf;
+
 Buffer.prototype.indexOf = function indexOf(val, byteOffset, encoding) {
+  // A byte searched forward (line splitting, parsers): SpiderMonkey's own search, which is
+  // memchr-fast and skips the op call. Same results: the byte is `val` mod 256, offsets
+  // truncate and count from the end when negative.
+  if (typeof val === 'number' && this instanceof Uint8Array &&
+      (byteOffset === undefined || (typeof byteOffset === 'number' && byteOffset === byteOffset))) {
+    return typedArrayIndexOf.call(this, (val >>> 0) & 255, byteOffset);
+  }
   return bidirectionalIndexOf(this, val, byteOffset, encoding, true);
 };
 
