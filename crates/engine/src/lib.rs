@@ -13,11 +13,13 @@
 //!   (promise state, proxy target, builtin class, compiling a function with a file name).
 
 mod args;
+mod byte_buf;
 mod engine;
 mod introspect;
 mod modules;
 
 pub use args::{Args, Binding, Op, OpResult, StringChars, Thrown};
+pub use byte_buf::ByteBuf;
 pub use engine::{Arg, Engine, Persistent, Rejection, RejectionKind, Returned};
 
 /// When true, every op call first runs a full, non-incremental GC. Set once at start-up from

@@ -27,6 +27,8 @@ pub enum Output {
     Undefined,
     Number(f64),
     Bytes(Vec<u8>),
+    /// Bytes in malloc'd memory that the returned Uint8Array takes over without a copy.
+    Buf(lode_engine::ByteBuf),
     Text(String),
     Numbers(Vec<f64>),
     Strings(Vec<String>),
@@ -54,6 +56,7 @@ impl Output {
                 Ok(())
             }
             Output::Bytes(b) => args.ret_bytes(&b),
+            Output::Buf(b) => args.ret_byte_buf(b),
             Output::Text(s) => args.ret_string(&s),
             Output::Numbers(v) => args.ret_numbers(&v),
             Output::Strings(v) => args.ret_strings(&v),

@@ -9,7 +9,7 @@ use std::ffi::CString;
 use std::io;
 use std::os::unix::fs::MetadataExt;
 
-use lode_engine::{Args, Binding, Engine};
+use lode_engine::{Args, Binding, ByteBuf, Engine};
 
 use super::async_ops::{self, Output};
 use super::neg_errno;
@@ -173,6 +173,35 @@ fn read_at(fd: i32, buf: &mut [u8], position: i64) -> io::Result<usize> {
         match r {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             r => return r,
+        }
+    }
+}
+
+/// Reads up to `len` bytes at `position` (or the current position when negative) into a new
+/// malloc'd buffer that JS can adopt without a copy. Retries EINTR; with `wait`, a
+/// non-blocking descriptor with nothing to read is waited on instead of failing with EAGAIN.
+fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<ByteBuf> {
+    let mut buf = ByteBuf::with_capacity(len);
+    let (ptr, room) = buf.spare_ptr();
+    loop {
+        // SAFETY: `ptr` has `room` writable bytes.
+        let n = unsafe {
+            if position >= 0 {
+                libc::pread(fd, ptr as *mut libc::c_void, room, position as libc::off_t)
+            } else {
+                libc::read(fd, ptr as *mut libc::c_void, room)
+            }
+        };
+        if n >= 0 {
+            // SAFETY: the kernel wrote `n <= room` bytes.
+            unsafe { buf.advance(n as usize) };
+            return Ok(buf);
+        }
+        let e = io::Error::last_os_error();
+        match e.kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock if wait => wait_readable(fd),
+            _ => return Err(e),
         }
     }
 }
@@ -430,12 +459,7 @@ op!(
         let fd = fd_arg(args, 0)?;
         let len = args.number(1)?.max(0.0) as usize;
         let position = position_arg(args, 2)?;
-        async_ops::run(args, 3, move || {
-            let mut buf = vec![0u8; len];
-            let n = read_at(fd, &mut buf, position)?;
-            buf.truncate(n);
-            Ok(Output::Bytes(buf))
-        })
+        async_ops::run(args, 3, move || Ok(Output::Buf(read_new_buf(fd, len, position, false)?)))
     }
 );
 
@@ -456,19 +480,7 @@ op!(
     ReadChunk = c"readChunk" / 3, |args| {
         let fd = fd_arg(args, 0)?;
         let len = args.number(1)?.max(1.0) as usize;
-        async_ops::run(args, 2, move || {
-            let mut buf = vec![0u8; len];
-            loop {
-                match read_at(fd, &mut buf, -1) {
-                    Ok(n) => {
-                        buf.truncate(n);
-                        return Ok(Output::Bytes(buf));
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_readable(fd),
-                    Err(e) => return Err(e),
-                }
-            }
-        })
+        async_ops::run(args, 2, move || Ok(Output::Buf(read_new_buf(fd, len, -1, true)?)))
     }
 );
 
