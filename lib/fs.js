@@ -17,7 +17,7 @@ const {
 } = require('internal/validators');
 const {
   constants, stringToFlags, getValidatedPath, getValidatedFd, isFd, getOptions, kEmptyObject,
-  toUnixTimestamp, fsError, asyncFsError, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
+  toUnixTimestamp, fsError, asyncFsError, opFailure, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
   encodeName, dataBytes, validateRmOptions, validatePosition, validateOffsetLengthRead,
   validateOffsetLengthWrite, parseFileMode, assertEncoding,
 } = require('internal/fs/utils');
@@ -119,7 +119,7 @@ function readFileSync(path, options) {
   }
   path = getValidatedPath(path);
   const r = binding.readFile(path, stringToFlags(options.flag), isUtf8(encoding));
-  if (typeof r === 'number') check(r, r === -21 ? 'read' : 'open', r === -21 ? undefined : path);
+  if (typeof r === 'number') throw opFailure(r, 'read', path);
   return readFileResult(r, encoding);
 }
 
@@ -136,7 +136,7 @@ function readFile(path, options, callback) {
       return callback(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
     }
     if (typeof r === 'number' && r < 0) {
-      return callback(r === -21 ? asyncFsError(r, 'read') : asyncFsError(r, isFd(path) ? 'read' : 'open', isFd(path) ? undefined : path));
+      return callback(isFd(path) ? asyncFsError(r, 'read') : opFailure(r, 'read', path, true));
     }
     let value;
     try {
@@ -176,7 +176,8 @@ function writeFileSync(path, data, options) {
   path = getValidatedPath(path, 'path');
   const flags = writeFlags(options, 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  check(binding.writeFile(path, bytes, flags, mode), 'open', path);
+  const r = binding.writeFile(path, bytes, flags, mode);
+  if (typeof r === 'number') throw opFailure(r, 'write', path);
 }
 
 function writeFile(path, data, options, callback) {
@@ -203,7 +204,7 @@ function writeFile(path, data, options, callback) {
   path = getValidatedPath(path, 'path');
   const flags = writeFlags(options, 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  binding.writeFile(path, bytes, flags, mode, req(callback, 'open', path));
+  binding.writeFile(path, bytes, flags, mode, request((r) => callback(r === undefined ? null : opFailure(r, 'write', path, true))));
 }
 
 function appendOptions(options) {

@@ -15,7 +15,7 @@ const {
 } = require('internal/validators');
 const {
   constants, stringToFlags, getValidatedPath, getOptions, kEmptyObject,
-  toUnixTimestamp, fsError, asyncFsError, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
+  toUnixTimestamp, fsError, asyncFsError, opFailure, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
   validateRmOptions, validatePosition, validateOffsetLengthRead, validateOffsetLengthWrite,
   parseFileMode, Dirent, assertEncoding,
 } = require('internal/fs/utils');
@@ -518,7 +518,12 @@ async function writeFile(path, data, options) {
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data === 'string' || ArrayBuffer.isView(data)) {
     const bytes = dataBytes(data, options.encoding);
-    await op('open', path, undefined, undefined, (id) => binding.writeFile(path, bytes, flags, mode, id));
+    await new Promise((resolve, reject) => {
+      binding.writeFile(path, bytes, flags, mode, request((r) => {
+        if (r === undefined) resolve();
+        else reject(opFailure(r, 'write', path, true));
+      }));
+    });
     // An abort while the write was in flight is reported, as node's chunked writeFile does.
     checkAborted(options.signal);
     return;
@@ -553,7 +558,7 @@ async function readFile(path, options) {
   return new Promise((resolve, reject) => {
     binding.readFile(path, flags, utf8, request((r) => {
       if (typeof r === 'number' && r < 0) {
-        reject(r === -21 ? asyncFsError(r, 'read') : asyncFsError(r, 'open', path));
+        reject(opFailure(r, 'read', path, true));
         return;
       }
       try {

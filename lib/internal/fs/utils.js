@@ -146,6 +146,15 @@ function asyncFsError(errno, syscall, path, dest) {
   return err;
 }
 
+// The error of a whole-file op (readFile/writeFile): failures after the file was opened come
+// as `-errno - 1e6` (crates/runtime/src/ops/fs.rs, AFTER_OPEN) and are reported as node does,
+// as the read or write syscall without a path; others as `open` with the path.
+function opFailure(r, afterOpenSyscall, path, async = false) {
+  const make = async ? asyncFsError : fsError;
+  if (r <= -1e6) return make(r + 1e6, afterOpenSyscall);
+  return make(r, 'open', path);
+}
+
 // Throws when an op returned a negative errno; otherwise returns the result.
 function check(result, syscall, path, dest) {
   if (typeof result === 'number' && result < 0) throw fsError(result, syscall, path, dest);
@@ -343,6 +352,7 @@ module.exports = {
   toUnixTimestamp,
   fsError,
   asyncFsError,
+  opFailure,
   check,
   Stats,
   BigIntStats,

@@ -276,11 +276,23 @@ fn bytes_output(bytes: Vec<u8>, as_text: bool) -> Output {
     }
 }
 
+/// Failures after a whole-file op has opened its file (reading or writing it) are reported as
+/// `-errno - AFTER_OPEN`, so JS can name the syscall node names (`read`/`write`, no path) rather
+/// than `open` with the path. See `opFailure` in lib/internal/fs/utils.js.
+const AFTER_OPEN: f64 = 1_000_000.0;
+
+fn after_open(e: io::Error) -> Output {
+    Output::Errno(neg_errno(&e) - AFTER_OPEN)
+}
+
 fn read_file(path: &str, flags: i32, as_text: bool) -> io::Result<Output> {
     let fd = open_file(path, flags, 0o666)?;
     let r = read_to_end(fd);
     let _ = close_fd(fd);
-    Ok(bytes_output(r?, as_text))
+    Ok(match r {
+        Ok(bytes) => bytes_output(bytes, as_text),
+        Err(e) => after_open(e),
+    })
 }
 
 fn write_all(fd: i32, mut data: &[u8], mut position: i64) -> io::Result<()> {
@@ -301,7 +313,10 @@ fn write_file(path: &str, data: &[u8], flags: i32, mode: u32) -> io::Result<Outp
     let fd = open_file(path, flags, mode)?;
     let r = write_all(fd, data, -1);
     let c = close_fd(fd);
-    r.and(c).map(|_| Output::Undefined)
+    Ok(match r.and(c) {
+        Ok(()) => Output::Undefined,
+        Err(e) => after_open(e),
+    })
 }
 
 fn dirent_kind(t: Option<std::fs::FileType>) -> u8 {
