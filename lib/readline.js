@@ -76,7 +76,7 @@ Interface.prototype.question = function question(query, options, cb) {
     validateAbortSignal(signal, 'options.signal');
     if (signal.aborted) return;
     const onAbort = () => this[kQuestionCancel]();
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
     const stopListening = () => signal.removeEventListener('abort', onAbort);
     const original = cb;
     cb = typeof original === 'function' ?
@@ -100,7 +100,7 @@ Interface.prototype.question[kCustomPromisify] = function question(query, option
     let cb = resolve;
     if (signal) {
       const onAbort = () => reject(new AbortError(undefined, { cause: signal.reason }));
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort);
       cb = (answer) => {
         signal.removeEventListener('abort', onAbort);
         resolve(answer);

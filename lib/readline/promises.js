@@ -31,7 +31,7 @@ class Interface extends BaseInterface {
           this[kQuestionCancel]();
           reject(new AbortError(undefined, { cause: signal.reason }));
         };
-        signal.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort);
         cb = (answer) => {
           signal.removeEventListener('abort', onAbort);
           resolve(answer);

@@ -234,7 +234,7 @@ function InterfaceConstructor(input, output, completer, terminal) {
     if (signal.aborted) {
       process.nextTick(onAborted);
     } else {
-      signal.addEventListener('abort', onAborted, { once: true });
+      signal.addEventListener('abort', onAborted);
       this.once('close', () => signal.removeEventListener('abort', onAborted));
     }
   }
