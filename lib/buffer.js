@@ -66,7 +66,9 @@ let allocPool;
 
 function createPool() {
   poolSize = Buffer.poolSize;
-  allocPool = new ArrayBuffer(poolSize);
+  // Not zeroed, as node's pool: every slice is written before it is handed out, or comes from
+  // allocUnsafe.
+  allocPool = binding.allocUninit(poolSize).buffer;
   poolOffset = 0;
 }
 

@@ -4,7 +4,6 @@
 // read on the thread pool that only keeps the process alive while the stream is reading.
 
 const { Writable } = require('stream');
-const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const processBinding = internalBinding('process');
 const { setRawMode } = internalBinding('tty');
 const { errnoException } = require('internal/errors');
@@ -105,39 +104,21 @@ WriteStream.prototype._refreshSize = function _refreshSize() {
   if (oldCols !== this.columns || oldRows !== this.rows) this.emit('resize');
 };
 
-const CSI = '\x1b[';
-
-function done(stream, data, callback) {
-  return stream.write(data, callback);
-}
-
+// The cursor helpers are readline's (looked up at call time, so patching readline reaches them).
 WriteStream.prototype.cursorTo = function cursorTo(x, y, callback) {
-  if (typeof y === 'function') {
-    callback = y;
-    y = undefined;
-  }
-  if (Number.isNaN(x) || Number.isNaN(y)) throw new ERR_INVALID_ARG_VALUE('x', x);
-  if (typeof x !== 'number') throw new ERR_INVALID_ARG_VALUE('x', x);
-  const data = typeof y !== 'number' ? `${CSI}${x + 1}G` : `${CSI}${y + 1};${x + 1}H`;
-  return done(this, data, callback);
+  return require('readline').cursorTo(this, x, y, callback);
 };
 
 WriteStream.prototype.moveCursor = function moveCursor(dx, dy, callback) {
-  let data = '';
-  if (dx < 0) data += `${CSI}${-dx}D`;
-  else if (dx > 0) data += `${CSI}${dx}C`;
-  if (dy < 0) data += `${CSI}${-dy}A`;
-  else if (dy > 0) data += `${CSI}${dy}B`;
-  return done(this, data, callback);
+  return require('readline').moveCursor(this, dx, dy, callback);
 };
 
 WriteStream.prototype.clearLine = function clearLine(dir, callback) {
-  const data = dir < 0 ? `${CSI}1K` : dir > 0 ? `${CSI}0K` : `${CSI}2K`;
-  return done(this, data, callback);
+  return require('readline').clearLine(this, dir, callback);
 };
 
 WriteStream.prototype.clearScreenDown = function clearScreenDown(callback) {
-  return done(this, `${CSI}0J`, callback);
+  return require('readline').clearScreenDown(this, callback);
 };
 
 WriteStream.prototype.getWindowSize = function getWindowSize() {

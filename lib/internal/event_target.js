@@ -143,6 +143,12 @@ function validateListener(listener) {
   throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
 }
 
+function removeEntry(list, i) {
+  if (i === -1) return;
+  list[i].removed = true;
+  list.splice(i, 1);
+}
+
 class EventTarget {
   constructor() {
     this[kListeners] = new Map();
@@ -182,10 +188,7 @@ class EventTarget {
     const list = this[kListeners].get(`${type}`);
     if (list === undefined) return;
     const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
-    if (i !== -1) {
-      list[i].removed = true;
-      list.splice(i, 1);
-    }
+    if (i !== -1) removeEntry(list, i);
   }
 
   dispatchEvent(event) {
@@ -200,7 +203,8 @@ class EventTarget {
     if (list !== undefined) {
       for (const entry of list.slice()) {
         if (entry.removed) continue;
-        if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
+        // Internally, as node: a subclass's removeEventListener is not called for once-listeners.
+        if (entry.once) removeEntry(list, list.indexOf(entry));
         try {
           const { listener } = entry;
           let result;

@@ -168,8 +168,8 @@ class FileHandle extends EventEmitter {
   }
 
   readLines(options = undefined) {
-    const { createInterface } = require('readline');
-    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+    const { Interface } = require('internal/readline/interface');
+    return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 
   async stat(options = { bigint: false }) {

@@ -893,6 +893,19 @@ op!(
 );
 
 op!(
+    /// `allocUninit(size)`: a Uint8Array over new memory that is not zeroed (Buffer's pool and
+    /// `allocUnsafe`, whose contents node leaves undefined too).
+    AllocUninit = c"allocUninit" / 1, |args| {
+        let size = args.number(0)?.max(0.0) as usize;
+        let mut buf = lode_engine::ByteBuf::with_capacity(size);
+        // SAFETY: the bytes are handed to JS as "unsafe" (uninitialised) memory, as
+        // Buffer.allocUnsafe documents; Rust never reads them.
+        unsafe { buf.advance(size) };
+        args.ret_byte_buf(buf)
+    }
+);
+
+op!(
     /// `indexOfBytes(buffer, needleView, offset, forward, ucs2)`.
     IndexOfBytes = c"indexOfBytes" / 5, |args| {
         let offset = args.number(2)?;
@@ -1071,6 +1084,7 @@ pub fn binding(engine: &mut Engine) -> Binding {
         .op::<Base64urlSlice>()
         .op::<Compare>()
         .op::<CompareOffset>()
+        .op::<AllocUninit>()
         .op::<IndexOfNumber>()
         .op::<IndexOfBytes>()
         .op::<IndexOfString>()
