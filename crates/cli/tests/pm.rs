@@ -948,6 +948,7 @@ fn half_finished_install_is_repaired() {
         p.read("node_modules/c/index.js"),
         "module.exports = '1.1.0';"
     );
+    assert!(!p.path("node_modules/.lode-tmp-1").exists());
 }
 
 /// Opt-in (`LODE_LIVE_REGISTRY=1`): installs express from the public registry.

@@ -584,7 +584,10 @@ impl Installer {
         state
             .packages
             .keys()
-            .filter(|l| !l[13..].contains("/node_modules/"))
+            .filter(|l| {
+                l.strip_prefix("node_modules/")
+                    .is_some_and(|r| !r.contains("/node_modules/"))
+            })
             .all(|l| std::fs::symlink_metadata(self.project.dir.join(l)).is_ok())
             && nm.exists()
     }
@@ -618,7 +621,10 @@ impl Installer {
         )
         .await?;
         for w in warnings {
-            self.progress.warn(&w);
+            // npm skips optional dependencies silently; say so only with --verbose.
+            if self.opts.verbose || !w.starts_with("skipping optional") {
+                self.progress.warn(&w);
+            }
         }
         let new_lock = Lock::from_tree(&tree);
         if self.opts.frozen {
@@ -640,7 +646,11 @@ impl Installer {
         let summary = self.reify(&tree, &fetcher).await?;
         let text = new_lock.to_text();
         let lock_path = dir.join(LOCKFILE);
-        if std::fs::read_to_string(&lock_path).ok().as_deref() != Some(text.as_str()) {
+        // A frozen install from npm's lockfile leaves the project's files as they were.
+        let from_npm_lock = loaded.as_ref().is_some_and(|l| l.1 != LOCKFILE);
+        if !(self.opts.frozen && from_npm_lock)
+            && std::fs::read_to_string(&lock_path).ok().as_deref() != Some(text.as_str())
+        {
             std::fs::write(&lock_path, text).ctx("could not write", &lock_path)?;
         }
         self.write_state(&tree)?;
@@ -653,6 +663,7 @@ impl Installer {
                 !n.project
                     && !(self.opts.omit_dev && n.dev)
                     && !(self.opts.omit_optional && n.optional)
+                    && !(n.optional && !crate::spec::platform_ok(&n.os, &n.cpu))
             })
             .map(|(i, n)| (n.location.clone(), (i, n)))
             .collect()
@@ -719,6 +730,7 @@ impl Installer {
             });
         }
         let _ = std::fs::remove_file(nm.join(STATE_FILE));
+        remove_leftovers(&nm);
         let changed = place.iter().filter(|l| old.contains_key(*l)).count();
         let added = place.len() - changed;
         // Start every download now; placement below waits for each as needed.
@@ -956,6 +968,27 @@ impl Installer {
             }
         }
         Ok(())
+    }
+}
+
+/// Removes temporary directories an interrupted install left in node_modules (and scopes).
+fn remove_leftovers(nm: &Path) {
+    let Ok(rd) = std::fs::read_dir(nm) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".lode-tmp-") || name.starts_with(".lode-state-") {
+            remove_path(&e.path());
+        } else if name.starts_with('@') {
+            if let Ok(rd) = std::fs::read_dir(e.path()) {
+                for s in rd.flatten() {
+                    if s.file_name().to_string_lossy().starts_with(".lode-tmp-") {
+                        remove_path(&s.path());
+                    }
+                }
+            }
+        }
     }
 }
 
