@@ -992,3 +992,151 @@ fn live_registry_express() {
 
 #[allow(dead_code)]
 fn unused(_: HashSet<()>) {}
+
+#[test]
+fn aliases_tarball_urls_git_and_file_specs() {
+    let reg = basic_registry();
+    let p = Project::new(&reg, json!({}));
+    // A git repository on disk (git+file://), pinned to its commit in the lockfile.
+    let repo = p.dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(
+        repo.join("package.json"),
+        r#"{"name":"from-git","version":"3.0.0","dependencies":{"c":"^1"}}"#,
+    )
+    .unwrap();
+    std::fs::write(repo.join("index.js"), "module.exports = 'git';").unwrap();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@t")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@t")
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "{}", text(&ok.stderr));
+        text(&ok.stdout)
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "init"]);
+    let sha = git(&["rev-parse", "HEAD"]).trim().to_string();
+    std::fs::write(
+        p.path("package.json"),
+        json!({"name": "app", "version": "1.0.0", "dependencies": {
+            "two": "npm:c@^2.0.0",
+            "direct": format!("{}c/-/c-1.0.0.tgz", reg.url()),
+            "from-git": format!("git+file://{}", repo.display()),
+        }})
+        .to_string(),
+    )
+    .unwrap();
+    p.ok(&["install"]);
+    assert_eq!(p.version("node_modules/two").as_deref(), Some("2.0.0"));
+    assert_eq!(
+        p.read("node_modules/direct/index.js"),
+        "module.exports = '1.0.0';"
+    );
+    assert_eq!(
+        p.read("node_modules/from-git/index.js"),
+        "module.exports = 'git';"
+    );
+    assert_eq!(
+        p.version("node_modules/c").as_deref(),
+        Some("1.1.0"),
+        "the git package's dependency is installed"
+    );
+    let lock = p.read("lode.lock");
+    assert!(
+        lock.contains("\"node_modules/two\":\n  name: c\n  version: 2.0.0"),
+        "{lock}"
+    );
+    assert!(
+        lock.contains(&format!("#{sha}")),
+        "git dependency pinned: {lock}"
+    );
+    let out = p.ok(&["-e", "console.log(require('two'), require('from-git'))"]);
+    assert_eq!(out.trim(), "2.0.0 git");
+}
+
+#[test]
+fn network_failure_is_reported_after_retries() {
+    let reg = basic_registry();
+    let p = Project::new(
+        &reg,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"c": "1"}}),
+    );
+    // A port nothing listens on.
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(
+        p.path(".npmrc"),
+        format!("registry=http://127.0.0.1:{closed}/\n"),
+    )
+    .unwrap();
+    let out = p.lode(&["install"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("ECONNREFUSED") && err.contains(&format!("http://127.0.0.1:{closed}/c")),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn peer_conflicts_warn_and_bundled_dependencies_come_from_the_tarball() {
+    let reg = Registry::start();
+    reg.add("host", "1.0.0", json!({}), &[]);
+    reg.add("host", "2.0.0", json!({}), &[]);
+    reg.add(
+        "plugin",
+        "1.0.0",
+        json!({"peerDependencies": {"host": "^2.0.0"}}),
+        &[],
+    );
+    let pj = json!({"name": "bundler", "version": "1.0.0", "dependencies": {"inner": "1"}, "bundleDependencies": ["inner"]});
+    let t = tgz(&[
+        (
+            "package/package.json",
+            serde_json::to_string(&pj).unwrap().as_bytes(),
+            0o644,
+        ),
+        (
+            "package/node_modules/inner/package.json",
+            br#"{"name":"inner","version":"1.0.0"}"#,
+            0o644,
+        ),
+        (
+            "package/node_modules/inner/index.js",
+            b"module.exports = 'bundled';",
+            0o644,
+        ),
+    ]);
+    reg.add_raw("bundler", "1.0.0", pj, t);
+    let p = Project::new(
+        &reg,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"host": "1", "plugin": "1", "bundler": "1"}}),
+    );
+    let out = p.lode(&["install"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("ERESOLVE overriding peer dependency"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(p.version("node_modules/host").as_deref(), Some("1.0.0"));
+    assert_eq!(
+        p.read("node_modules/bundler/node_modules/inner/index.js"),
+        "module.exports = 'bundled';"
+    );
+    assert!(
+        !reg.requests().iter().any(|r| r == "GET /inner"),
+        "bundled deps are not fetched"
+    );
+}

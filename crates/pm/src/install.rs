@@ -363,8 +363,9 @@ async fn prefetch(fetcher: &Arc<Fetcher>, seeds: Vec<(String, String)>, src: &mu
                     {
                         fetcher.prefetch(m.dist.tarball.clone(), m.integrity_string());
                     }
+                    let bundled = m.bundled();
                     for e in tree::edges_of(m) {
-                        if e.kind != Kind::PeerOptional {
+                        if e.kind != Kind::PeerOptional && !bundled.contains(&e.name) {
                             queue.push((e.name, e.spec));
                         }
                     }
