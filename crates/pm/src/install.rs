@@ -250,7 +250,13 @@ impl Fetcher {
             .as_ref()
             .map(|w| w.key())
             .unwrap_or_else(|| url.to_string());
-        let cell = self.cells.lock().unwrap().entry(id).or_default().clone();
+        let cell = {
+            let mut cells = self.cells.lock().unwrap();
+            if !cells.contains_key(&id) {
+                self.progress.queued();
+            }
+            cells.entry(id).or_default().clone()
+        };
         let this = self.clone();
         cell.get_or_init(|| async move { this.fetch(url, want).await })
             .await
@@ -742,7 +748,6 @@ impl Installer {
                 needed.push((n.resolved.clone(), n.integrity.clone()));
             }
         }
-        self.progress.set_total(needed.len());
         for (url, integ) in &needed {
             fetcher.prefetch(url.clone(), integ.clone());
         }

@@ -16,6 +16,7 @@ struct Inner {
     bar: Option<ProgressBar>,
     silent: bool,
     resolved: AtomicUsize,
+    queued: AtomicUsize,
     downloaded: AtomicUsize,
     extracted: AtomicUsize,
 }
@@ -26,7 +27,7 @@ impl Progress {
             .then(|| {
                 let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
                 b.set_style(
-                    ProgressStyle::with_template("{spinner} {bar:30} {msg}")
+                    ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} {msg}")
                         .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
                 b.enable_steady_tick(std::time::Duration::from_millis(100));
@@ -37,6 +38,7 @@ impl Progress {
                 bar,
                 silent,
                 resolved: AtomicUsize::new(0),
+                queued: AtomicUsize::new(0),
                 downloaded: AtomicUsize::new(0),
                 extracted: AtomicUsize::new(0),
             }),
@@ -50,15 +52,14 @@ impl Progress {
                 self.inner.downloaded.load(Ordering::Relaxed),
                 self.inner.extracted.load(Ordering::Relaxed)
             ));
+            b.set_length(self.inner.queued.load(Ordering::Relaxed) as u64);
             b.set_position(self.inner.extracted.load(Ordering::Relaxed) as u64);
         }
     }
-    pub fn set_total(&self, n: usize) {
-        if let Some(b) = &self.inner.bar {
-            b.set_length(n as u64);
-            b.set_position(0);
-        }
-        self.inner.extracted.store(0, Ordering::Relaxed);
+    /// One more package to fetch and extract (the bar's length).
+    pub fn queued(&self) {
+        self.inner.queued.fetch_add(1, Ordering::Relaxed);
+        self.update();
     }
     pub fn resolved(&self) {
         self.inner.resolved.fetch_add(1, Ordering::Relaxed);
