@@ -620,6 +620,7 @@ impl Installer {
         }
         let reg = self.registry()?;
         let fetcher = Fetcher::new(reg.clone(), self.progress.clone());
+        let t0 = Instant::now();
         let (tree, warnings) = build_tree(
             &self.project,
             loaded.as_ref().map(|l| &l.0),
@@ -627,6 +628,9 @@ impl Installer {
             &self.opts,
         )
         .await?;
+        if self.opts.verbose {
+            eprintln!("lode timing resolve {}", format_duration(t0));
+        }
         for w in warnings {
             // npm skips optional dependencies silently; say so only with --verbose.
             if self.opts.verbose || !w.starts_with("skipping optional") {
@@ -650,7 +654,11 @@ impl Installer {
                 return err("ELOCKFILE", format!("{file} is out of date with package.json: the frozen lockfile would change.\nRun `lode install` to update it."));
             }
         }
+        let t1 = Instant::now();
         let summary = self.reify(&tree, &fetcher).await?;
+        if self.opts.verbose {
+            eprintln!("lode timing reify {}", format_duration(t1));
+        }
         let text = new_lock.to_text();
         let lock_path = dir.join(LOCKFILE);
         // A frozen install from npm's lockfile leaves the project's files as they were.

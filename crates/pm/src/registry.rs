@@ -371,6 +371,10 @@ impl Registry {
                     return Ok(p);
                 }
             }
+            // The cached copy is gone or damaged: ask again without the validators.
+            let _ = std::fs::remove_file(&meta_path);
+            let _ = std::fs::remove_file(&path);
+            return Box::pin(self.fetch_packument(name)).await;
         }
         if !status.is_success() {
             return Err(http_error(status, "GET", &url));
@@ -398,11 +402,20 @@ impl Registry {
         if self.mode == Mode::Offline {
             return err("ENOTCACHED", format!("request to {url} failed: cache mode is 'only-if-cached' but no cached response is available."));
         }
-        let resp = self.get(url, &[]).await?;
-        if !resp.status().is_success() {
-            return Err(http_error(resp.status(), "GET", url));
-        }
-        let bytes = resp.bytes().await.map_err(|e| net_error(url, &e))?.to_vec();
+        // A connection dropped in the middle of the body is retried like a failed request.
+        let mut attempt = 0;
+        let bytes = loop {
+            attempt += 1;
+            let resp = self.get(url, &[]).await?;
+            if !resp.status().is_success() {
+                return Err(http_error(resp.status(), "GET", url));
+            }
+            match resp.bytes().await {
+                Ok(b) => break b.to_vec(),
+                Err(e) if attempt >= 3 => return Err(net_error(url, &e)),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200 * attempt)).await,
+            }
+        };
         match expected {
             Some(want) => {
                 if !want.verify(&bytes) {
