@@ -845,6 +845,14 @@ fn workspaces_are_linked_and_run_per_workspace() {
     assert_eq!(p.version("node_modules/c").as_deref(), Some("2.0.0"));
     p.ok(&["run", "--workspace", "w1", "hello"]);
     assert_eq!(p.read("packages/w1/out.txt"), "hello from w1\n");
+    // Inside a workspace, `add` edits its package.json and installs from the root.
+    let out = p.lode_in(&p.path("packages/w1"), &["add", "a"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let w1: Value = serde_json::from_str(&p.read("packages/w1/package.json")).unwrap();
+    assert_eq!(w1["dependencies"]["a"], "^1.0.0");
+    assert_eq!(p.version("node_modules/a").as_deref(), Some("1.0.0"));
+    assert!(!p.path("packages/w1/lode.lock").exists());
+    assert!(p.read("lode.lock").contains("\"packages/w1\":"));
 }
 
 #[test]

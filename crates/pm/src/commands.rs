@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 
 use crate::cache::Cache;
 use crate::error::{err, Error, IoContext, Result};
-use crate::install::{block_on, find_project_dir, summary_line, Installer, Opts};
+use crate::install::{
+    block_on, find_install_root, find_project_dir, summary_line, Installer, Opts,
+};
 use crate::lockfile;
 use crate::manifest::Manifest;
 use crate::npmrc::Config;
@@ -269,7 +271,7 @@ fn dispatch(cmd: Cmd) -> Result<i32> {
         Cmd::Ci { flags, common } => {
             let mut o = opts_from(&flags, &common);
             o.frozen = true;
-            let dir = find_project_dir()?;
+            let dir = find_install_root()?;
             let nm = dir.join("node_modules");
             if nm.exists() {
                 std::fs::remove_dir_all(&nm).ctx("could not remove", &nm)?;
@@ -334,7 +336,7 @@ fn dispatch(cmd: Cmd) -> Result<i32> {
 
 pub fn install(opts: Opts) -> Result<i32> {
     let start = Instant::now();
-    let dir = find_project_dir()?;
+    let dir = find_install_root()?;
     let silent = opts.silent;
     let inst = Installer::new(&dir, opts)?;
     if !inst.opts.no_shortcut && inst.up_to_date() {
@@ -359,7 +361,7 @@ fn add(packages: &[String], save: &SaveFlags, mut opts: Opts) -> Result<i32> {
     } else {
         Manifest::from_value(json!({}))
     };
-    let config = std::sync::Arc::new(Config::load(&dir));
+    let config = std::sync::Arc::new(Config::load(&find_install_root()?));
     let exact = save.exact || config.flag("save-exact");
     let prefix = config.get("save-prefix").unwrap_or("^").to_string();
     let kind = if save.save_dev {
@@ -858,7 +860,7 @@ fn installed_tree(dir: &Path) -> Result<(Tree, Manifest)> {
 }
 
 fn ls(filter: &[String], depth: usize) -> Result<i32> {
-    let dir = find_project_dir()?;
+    let dir = find_install_root()?;
     let (tree, m) = installed_tree(&dir)?;
     println!("{}@{} {}", m.name(), m.version(), dir.display());
     let mut seen = BTreeSet::new();
@@ -958,7 +960,7 @@ fn ls(filter: &[String], depth: usize) -> Result<i32> {
 }
 
 fn why(names: &[String]) -> Result<i32> {
-    let dir = find_project_dir()?;
+    let dir = find_install_root()?;
     let (tree, _) = installed_tree(&dir)?;
     let mut found = false;
     for name in names {

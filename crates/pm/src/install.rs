@@ -65,6 +65,26 @@ pub fn find_project_dir() -> Result<PathBuf> {
     Ok(cwd)
 }
 
+/// The directory installs happen in: the nearest package.json's, or the workspace root whose
+/// `workspaces` include it (npm installs a workspace's dependencies from the root).
+pub fn find_install_root() -> Result<PathBuf> {
+    let nearest = find_project_dir()?;
+    let mut d = nearest.parent();
+    while let Some(p) = d {
+        if let Ok(m) = Manifest::read(&p.join("package.json")) {
+            let rel = nearest
+                .strip_prefix(p)
+                .map(|r| r.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if expand_workspaces(p, &m.workspaces()).contains(&rel) {
+                return Ok(p.to_path_buf());
+            }
+        }
+        d = p.parent();
+    }
+    Ok(nearest)
+}
+
 /// Expands workspace patterns: literal paths and a trailing `*` / `**` segment.
 pub fn expand_workspaces(dir: &Path, patterns: &[String]) -> Vec<String> {
     let mut out = BTreeSet::new();

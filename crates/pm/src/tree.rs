@@ -346,7 +346,7 @@ impl<'a> Builder<'a> {
                 }
                 let from = self.tree.edge_from(id, e.kind);
                 let current = self.tree.resolve(from, &e.name);
-                let forced = id == 0 && self.force.contains(&e.name);
+                let forced = self.tree.nodes[id].project && self.force.contains(&e.name);
                 if let Some(c) = current {
                     if !forced && self.tree.satisfies(c, &e) {
                         continue;
