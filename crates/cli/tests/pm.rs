@@ -29,6 +29,8 @@ struct State {
     token: Option<String>,
     published: Vec<Value>,
     requests: Vec<String>,
+    /// Paths whose response is held back this long.
+    delays: HashMap<String, Duration>,
 }
 
 struct Registry {
@@ -204,6 +206,15 @@ fn serve(conn: TcpStream, state: Arc<Mutex<State>>, port: u16, stop: Arc<AtomicB
         let mut body = vec![0; len];
         if reader.read_exact(&mut body).is_err() {
             return;
+        }
+        let delay = state.lock().unwrap().delays.get(&path).copied();
+        if let Some(d) = delay {
+            state
+                .lock()
+                .unwrap()
+                .requests
+                .push(format!("DELAYED {path}"));
+            std::thread::sleep(d);
         }
         let (status, resp): (u16, Vec<u8>) = {
             let mut st = state.lock().unwrap();
@@ -660,6 +671,9 @@ fn run_with_pre_and_post_scripts_args_and_env() {
     // `lode <script>` when it is not a file.
     p.ok(&["build"]);
     assert_eq!(p.read("log.txt").lines().count(), 4);
+    // A file node would run wins over a script of the same name.
+    std::fs::write(p.path("which-node.js"), "console.log('the file')").unwrap();
+    assert_eq!(p.ok(&["which-node"]).trim(), "the file");
     let out = p.ok(&["run", "which-node"]);
     assert!(out.contains("node is ") && out.contains("lode"), "{out}");
     let out = p.lode(&["run", "fail"]);
@@ -1147,4 +1161,78 @@ fn peer_conflicts_warn_and_bundled_dependencies_come_from_the_tarball() {
         !reg.requests().iter().any(|r| r == "GET /inner"),
         "bundled deps are not fetched"
     );
+}
+
+#[test]
+fn interrupted_install_is_repaired_by_the_next() {
+    let reg = basic_registry();
+    reg.add(
+        "slow",
+        "1.0.0",
+        json!({}),
+        &[("index.js", "module.exports = 'slow';")],
+    );
+    reg.state
+        .lock()
+        .unwrap()
+        .delays
+        .insert("/slow/-/slow-1.0.0.tgz".into(), Duration::from_secs(4));
+    let p = Project::new(
+        &reg,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"a": "1", "b": "1", "slow": "1"}}),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lode"))
+        .args(["install"])
+        .current_dir(p.root())
+        .env("LODE_CACHE_DIR", &p.cache)
+        .env("NPM_CONFIG_USERCONFIG", "/nonexistent")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (harder than Ctrl-C) once other packages are placed and `slow` is still on its way.
+    let t0 = std::time::Instant::now();
+    while !(p.path("node_modules/a").exists()
+        && reg.requests().iter().any(|r| r.starts_with("DELAYED")))
+    {
+        assert!(
+            t0.elapsed() < Duration::from_secs(20),
+            "install never got going"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!p.path("node_modules/slow").exists(), "no partial package");
+    reg.state.lock().unwrap().delays.clear();
+    let out = p.ok(&["install"]);
+    assert!(out.contains("added"), "{out}");
+    assert_eq!(
+        p.read("node_modules/slow/index.js"),
+        "module.exports = 'slow';"
+    );
+    assert_eq!(
+        p.version("node_modules/b/node_modules/c").as_deref(),
+        Some("2.0.0")
+    );
+    assert!(p.ok(&["install"]).starts_with("up to date"));
+}
+
+#[test]
+fn production_installs_skip_dev_dependencies() {
+    let reg = basic_registry();
+    let p = Project::new(
+        &reg,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"a": "1"}, "devDependencies": {"b": "1"}}),
+    );
+    p.ok(&["install", "--omit=dev"]);
+    assert!(p.path("node_modules/a").exists() && !p.path("node_modules/b").exists());
+    assert!(
+        p.read("lode.lock").contains("\"node_modules/b\":"),
+        "the lockfile still has dev dependencies"
+    );
+    p.ok(&["install"]);
+    assert!(p.path("node_modules/b").exists());
+    p.ok(&["install", "--production"]);
+    assert!(!p.path("node_modules/b").exists());
 }

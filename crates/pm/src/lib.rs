@@ -68,11 +68,11 @@ pub fn run_cli(args: &[String]) -> Option<i32> {
         return Some(commands::main(&args[1..]));
     }
     // `lode <script>`: a script of ./package.json that is not a file.
-    if !first.starts_with('-')
-        && !Path::new(first).exists()
-        && !first.contains('/')
-        && !first.contains('.')
-    {
+    // Node would run `first` as a module if any of these exist.
+    let is_module = ["", ".js", ".mjs", ".cjs", ".json", ".node", "/index.js"]
+        .iter()
+        .any(|ext| Path::new(&format!("{first}{ext}")).exists());
+    if !first.starts_with('-') && !is_module && !first.contains('/') && !first.contains('.') {
         if let Ok(m) = manifest::Manifest::read(Path::new("package.json")) {
             if m.script(first).is_some() {
                 let mut v = vec!["run".to_string()];

@@ -209,6 +209,15 @@ impl Registry {
                 }
             }
         }
+        // npm's proxy settings (reqwest also honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
+        for key in ["https-proxy", "proxy"] {
+            if let Some(p) = config.get(key).filter(|p| !p.is_empty() && *p != "null") {
+                if let Ok(proxy) = reqwest::Proxy::all(p) {
+                    builder = builder.proxy(proxy);
+                    break;
+                }
+            }
+        }
         if config.get("strict-ssl") == Some("false") {
             builder = builder.danger_accept_invalid_certs(true);
         }
