@@ -698,7 +698,7 @@ impl Installer {
                 !n.project
                     && !(self.opts.omit_dev && n.dev)
                     && !(self.opts.omit_optional && n.optional)
-                    && !(n.optional && !crate::spec::platform_ok(&n.os, &n.cpu))
+                    && !(n.optional && !crate::spec::platform_ok(&n.os, &n.cpu, &n.libc))
             })
             .map(|(i, n)| (n.location.clone(), (i, n)))
             .collect()

@@ -34,6 +34,7 @@ pub struct LockPkg {
     pub bundled: Vec<String>,
     pub os: Vec<String>,
     pub cpu: Vec<String>,
+    pub libc: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,6 +95,7 @@ impl Lock {
             for (k, v) in [
                 ("os", &p.os),
                 ("cpu", &p.cpu),
+                ("libc", &p.libc),
                 ("bundleDependencies", &p.bundled),
                 ("peerOptional", &p.peer_optional),
             ] {
@@ -169,6 +171,7 @@ impl Lock {
                         "hasInstallScript" => p.has_install_script = v == "true",
                         "os" => p.os = l()?,
                         "cpu" => p.cpu = l()?,
+                        "libc" => p.libc = l()?,
                         "bundleDependencies" => p.bundled = l()?,
                         "peerOptional" => p.peer_optional = l()?,
                         _ if v.is_empty() => map_key = Some(k),
@@ -241,6 +244,7 @@ impl Lock {
                 bundled: l("bundleDependencies"),
                 os: l("os"),
                 cpu: l("cpu"),
+                libc: l("libc"),
                 peer_optional: vec![],
             };
             if let Some(Value::Object(m)) = v.get("peerDependenciesMeta") {
@@ -312,6 +316,7 @@ impl Lock {
                 has_install_script: p.has_install_script,
                 os: p.os.clone(),
                 cpu: p.cpu.clone(),
+                libc: p.libc.clone(),
                 bundled: p.bundled.clone(),
                 dev: p.dev,
                 optional: p.optional,
@@ -362,6 +367,7 @@ impl Lock {
                 p.bin = n.bin.iter().cloned().collect();
                 p.os = n.os.clone();
                 p.cpu = n.cpu.clone();
+                p.libc = n.libc.clone();
                 p.bundled = n.bundled.clone();
             }
             lock.packages.insert(n.location.clone(), p);

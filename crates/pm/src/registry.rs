@@ -81,6 +81,8 @@ pub struct VersionMeta {
     pub os: Vec<String>,
     #[serde(default, deserialize_with = "lenient_list")]
     pub cpu: Vec<String>,
+    #[serde(default, deserialize_with = "lenient_list")]
+    pub libc: Vec<String>,
     #[serde(default)]
     pub engines: Option<Value>,
     #[serde(default)]

@@ -20,7 +20,12 @@ pub struct ScriptEnv {
 
 /// The directory holding the `node` link to this executable (made once per cache).
 pub fn node_shim_dir(cache_root: &Path) -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
+    // LODE_SCRIPT_NODE names another `node` for scripts (until lode runs all of them: some
+    // install scripts need modules lode lacks, such as child_process).
+    let exe = match std::env::var_os("LODE_SCRIPT_NODE").filter(|v| !v.is_empty()) {
+        Some(n) => PathBuf::from(n),
+        None => std::env::current_exe().ok()?,
+    };
     let tag = crate::integrity::sha1_hex(exe.to_string_lossy().as_bytes());
     let dir = cache_root.join("node-shim").join(&tag[..16]);
     let link = dir.join("node");

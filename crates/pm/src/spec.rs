@@ -183,7 +183,28 @@ pub fn pick<'a>(p: &'a Packument, spec: &Spec) -> Option<&'a VersionMeta> {
     }
 }
 
-pub fn platform_ok(os: &[String], cpu: &[String]) -> bool {
+/// The C library npm's `libc` field names: musl if its dynamic loader is present, else glibc.
+fn current_libc() -> &'static str {
+    static LIBC: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+    LIBC.get_or_init(|| {
+        let musl = ["/lib", "/usr/lib"].iter().any(|d| {
+            std::fs::read_dir(d)
+                .map(|rd| {
+                    rd.flatten()
+                        .any(|e| e.file_name().to_string_lossy().starts_with("ld-musl-"))
+                })
+                .unwrap_or(false)
+        });
+        if musl {
+            "musl"
+        } else {
+            "glibc"
+        }
+    })
+}
+
+/// npm's `os`, `cpu` and `libc` checks (`!x` excludes, `any` matches all).
+pub fn platform_ok(os: &[String], cpu: &[String], libc: &[String]) -> bool {
     let cur_os = match std::env::consts::OS {
         "macos" => "darwin",
         "windows" => "win32",
@@ -205,7 +226,9 @@ pub fn platform_ok(os: &[String], cpu: &[String]) -> bool {
         let positives: Vec<&String> = list.iter().filter(|x| !x.starts_with('!')).collect();
         positives.is_empty() || positives.iter().any(|x| *x == cur || *x == "any")
     }
-    check(os, cur_os) && check(cpu, cur_cpu)
+    check(os, cur_os)
+        && check(cpu, cur_cpu)
+        && (std::env::consts::OS != "linux" || check(libc, current_libc()))
 }
 
 #[cfg(test)]
@@ -356,10 +379,11 @@ mod tests {
 
     #[test]
     fn platform_checks() {
-        assert!(platform_ok(&[], &[]));
-        assert!(!platform_ok(&["nonexistent-os".into()], &[]));
+        assert!(platform_ok(&[], &[], &[]));
+        assert!(!platform_ok(&["nonexistent-os".into()], &[], &[]));
+        assert!(!platform_ok(&[], &[], &["nonexistent-libc".into()]));
         assert!(
-            !platform_ok(&[], &["!x64".into(), "!arm64".into()])
+            !platform_ok(&[], &["!x64".into(), "!arm64".into()], &[])
                 || std::env::consts::ARCH == "riscv64"
         );
     }

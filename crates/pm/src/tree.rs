@@ -43,6 +43,7 @@ pub struct Node {
     pub has_install_script: bool,
     pub os: Vec<String>,
     pub cpu: Vec<String>,
+    pub libc: Vec<String>,
     pub bundled: Vec<String>,
     pub parent: Option<usize>,
     pub location: String,
@@ -467,7 +468,7 @@ impl<'a> Builder<'a> {
                 }
             }
         };
-        if !node.link && !spec::platform_ok(&node.os, &node.cpu) {
+        if !node.link && !spec::platform_ok(&node.os, &node.cpu, &node.libc) {
             let err = Error::new("EBADPLATFORM", format!("Unsupported platform for {}@{}: wanted {{\"os\":\"{}\",\"cpu\":\"{}\"}} (current: {{\"os\":\"{}\",\"cpu\":\"{}\"}})", node.pkg, node.version, node.os.join(","), node.cpu.join(","), std::env::consts::OS, std::env::consts::ARCH));
             self.fail_or_skip(e, err);
             return None;
@@ -654,6 +655,7 @@ pub fn node_from_meta(folder: &str, meta: &VersionMeta, resolved: &str, integrit
         has_install_script: meta.install_script(),
         os: meta.os.clone(),
         cpu: meta.cpu.clone(),
+        libc: meta.libc.clone(),
         bundled: meta.bundled(),
         ..Default::default()
     }
