@@ -971,6 +971,14 @@ fn half_finished_install_is_repaired() {
         "module.exports = '1.1.0';"
     );
     assert!(!p.path("node_modules/.lode-tmp-1").exists());
+    // A package some other tool left behind (no record of it) is pruned like npm does.
+    std::fs::remove_file(p.path("node_modules/.lode-state.json")).unwrap();
+    std::fs::create_dir_all(p.path("node_modules/stray")).unwrap();
+    std::fs::write(p.path("node_modules/stray/package.json"), "{}").unwrap();
+    std::fs::create_dir_all(p.path("node_modules/.cache/x")).unwrap();
+    p.ok(&["install"]);
+    assert!(!p.path("node_modules/stray").exists());
+    assert!(p.path("node_modules/.cache/x").exists(), "hidden folders are left alone");
 }
 
 /// Opt-in (`LODE_LIVE_REGISTRY=1`): installs express from the public registry.

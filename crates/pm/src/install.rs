@@ -765,9 +765,17 @@ impl Installer {
             });
         }
         let _ = std::fs::remove_file(nm.join(STATE_FILE));
+        // npm's hidden lockfile would describe a tree that is about to change.
+        let _ = std::fs::remove_file(nm.join(".package-lock.json"));
         remove_leftovers(&nm);
         let changed = place.iter().filter(|l| old.contains_key(*l)).count();
         let added = place.len() - changed;
+        let mut removed_only = removed_only;
+        if !known {
+            // No record of what is there (another tool's install, or an interrupted one):
+            // remove top-level packages the tree does not have, as npm prunes extraneous ones.
+            removed_only += remove_extraneous(&nm, &want);
+        }
         // Start every download now; placement below waits for each as needed.
         let mut needed: Vec<(String, String)> = Vec::new();
         for loc in &place {
@@ -1003,6 +1011,37 @@ impl Installer {
         }
         Ok(())
     }
+}
+
+/// Removes packages (folders with a package.json) directly in `nm` that are not wanted.
+fn remove_extraneous(nm: &Path, want: &BTreeMap<String, (usize, &Node)>) -> usize {
+    let mut n = 0;
+    let mut check = |dir: &Path, rel: String| {
+        if !want.contains_key(&rel) && dir.join("package.json").exists() {
+            remove_path(dir);
+            n += 1;
+        }
+    };
+    let Ok(rd) = std::fs::read_dir(nm) else {
+        return 0;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if name.starts_with('@') {
+            if let Ok(rd) = std::fs::read_dir(e.path()) {
+                for s in rd.flatten() {
+                    let sub = s.file_name().to_string_lossy().into_owned();
+                    check(&s.path(), format!("node_modules/{name}/{sub}"));
+                }
+            }
+        } else {
+            check(&e.path(), format!("node_modules/{name}"));
+        }
+    }
+    n
 }
 
 /// Removes temporary directories an interrupted install left in node_modules (and scopes).
