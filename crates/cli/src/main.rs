@@ -25,6 +25,9 @@ Options:
   -h, --help                 print this help
   --                         end of options
 
+Package manager (npm-compatible; `lode <command> --help` for each):
+  lode install | ci | add | remove | run | x | init | pack | publish | outdated | ls | why | cache
+
 Environment:
   LODE_GC_STRESS=1           run a full garbage collection on every op call (for testing)
 ";

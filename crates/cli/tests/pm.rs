@@ -978,7 +978,10 @@ fn half_finished_install_is_repaired() {
     std::fs::create_dir_all(p.path("node_modules/.cache/x")).unwrap();
     p.ok(&["install"]);
     assert!(!p.path("node_modules/stray").exists());
-    assert!(p.path("node_modules/.cache/x").exists(), "hidden folders are left alone");
+    assert!(
+        p.path("node_modules/.cache/x").exists(),
+        "hidden folders are left alone"
+    );
 }
 
 /// Opt-in (`LODE_LIVE_REGISTRY=1`): installs express from the public registry.
@@ -1243,4 +1246,47 @@ fn production_installs_skip_dev_dependencies() {
     assert!(p.path("node_modules/b").exists());
     p.ok(&["install", "--production"]);
     assert!(!p.path("node_modules/b").exists());
+}
+
+#[test]
+fn scoped_registry_with_token() {
+    let public = basic_registry();
+    let private = Registry::start();
+    private.set_token("tok123");
+    private.add(
+        "@corp/lib",
+        "1.0.0",
+        json!({"dependencies": {"c": "^1.0.0"}}),
+        &[("index.js", "module.exports = 'corp';")],
+    );
+    let p = Project::new(
+        &public,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"@corp/lib": "^1.0.0"}}),
+    );
+    let npmrc = |token: &str| {
+        format!(
+            "registry={}\n@corp:registry={}\n//127.0.0.1:{}/:_authToken={token}\n",
+            public.url(),
+            private.url(),
+            private.port
+        )
+    };
+    std::fs::write(p.path(".npmrc"), npmrc("wrong")).unwrap();
+    let err = p.fail(&["install"]);
+    assert!(err.contains("E401") && err.contains("@corp%2flib"), "{err}");
+    std::fs::write(p.path(".npmrc"), npmrc("tok123")).unwrap();
+    p.ok(&["install"]);
+    assert_eq!(
+        p.read("node_modules/@corp/lib/index.js"),
+        "module.exports = 'corp';"
+    );
+    assert_eq!(
+        p.version("node_modules/c").as_deref(),
+        Some("1.1.0"),
+        "unscoped dependencies come from the default registry"
+    );
+    assert!(
+        public.requests().iter().all(|r| !r.contains("corp")),
+        "the token's registry only"
+    );
 }

@@ -48,7 +48,7 @@ struct InstallFlags {
     /// Skip devDependencies.
     #[arg(long)]
     production: bool,
-    /// Omit a dependency type: dev, optional or peer (repeatable).
+    /// Omit a dependency type: dev or optional (repeatable).
     #[arg(long, value_name = "TYPE")]
     omit: Vec<String>,
     /// Fail if the lockfile would change.
