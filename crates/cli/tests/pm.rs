@@ -721,6 +721,11 @@ fn add_and_remove_update_package_json_keeping_its_format() {
     assert_eq!(v["dependencies"]["a"], "1.0.0");
     p.ok(&["add", "c@^1.0.0"]);
     assert_eq!(p.version("node_modules/c").as_deref(), Some("1.1.0"));
+    let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
+    assert_eq!(v["dependencies"]["c"], "^1.1.0", "npm saves ^version when it is within the given range");
+    p.ok(&["add", "c@~1.0.0"]);
+    let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
+    assert_eq!(v["dependencies"]["c"], "~1.0.0", "a narrower range is saved as given");
     p.ok(&["remove", "c", "a"]);
     let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
     assert!(v["dependencies"].get("c").is_none() && v["dependencies"].get("a").is_none());

@@ -400,12 +400,16 @@ fn add(packages: &[String], save: &SaveFlags, mut opts: Opts) -> Result<i32> {
                 let is_range = matches!(parsed, Spec::Range { .. })
                     && given.is_some()
                     && nodejs_semver::Version::parse(range).is_err();
-                let v = if exact {
-                    meta.version.clone()
-                } else if is_range {
+                // npm saves `^version` unless the given range is narrower than that.
+                let prefixed = format!(
+                    "{}{}",
+                    if exact { "" } else { prefix.as_str() },
+                    meta.version
+                );
+                let v = if is_range && !range_subset(&prefixed, range) {
                     range.clone()
                 } else {
-                    format!("{prefix}{}", meta.version)
+                    prefixed
                 };
                 if alias {
                     format!("npm:{real}@{v}")
@@ -421,6 +425,17 @@ fn add(packages: &[String], save: &SaveFlags, mut opts: Opts) -> Result<i32> {
     manifest.write(&pj)?;
     opts.no_shortcut = true;
     install(opts)
+}
+
+/// True if every version `inner` allows is allowed by `outer` (`*` allows everything).
+fn range_subset(inner: &str, outer: &str) -> bool {
+    match (
+        nodejs_semver::Range::parse(inner),
+        nodejs_semver::Range::parse(outer),
+    ) {
+        (Ok(i), Ok(o)) => outer.trim() == "*" || o.allows_all(&i),
+        _ => false,
+    }
 }
 
 fn remove(packages: &[String], mut opts: Opts) -> Result<i32> {

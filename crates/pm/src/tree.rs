@@ -487,6 +487,10 @@ impl<'a> Builder<'a> {
                 if c == from && target.is_none() {
                     // The dependent's own copy is wrong (stale lockfile): replace it.
                     target = Some(c);
+                } else if self.can_replace(existing, &node) {
+                    // arborist's REPLACE: a version at least as new that still satisfies
+                    // everything using the existing copy takes its place (fewer duplicates).
+                    target = Some(c);
                 }
                 break;
             }
@@ -507,7 +511,80 @@ impl<'a> Builder<'a> {
             ));
             return None;
         };
-        Some(self.tree.add(node, Some(target)))
+        let new_id = self.tree.add(node, Some(target));
+        self.dedupe_below(target, new_id);
+        Some(new_id)
+    }
+
+    /// arborist's pruneDedupable: copies of the new package further down that would now
+    /// resolve to it (same version, or it is newer and satisfies all their dependents) go.
+    fn dedupe_below(&mut self, target: usize, new_id: usize) {
+        let name = self.tree.nodes[new_id].name.clone();
+        let mut stack: Vec<usize> = self.tree.nodes[target]
+            .children
+            .values()
+            .copied()
+            .filter(|&c| c != new_id)
+            .collect();
+        let mut dupes = Vec::new();
+        while let Some(d) = stack.pop() {
+            let node = &self.tree.nodes[d];
+            if node.removed {
+                continue;
+            }
+            if node.name == name && node.parent != Some(target) {
+                let holder = node.parent.expect("nested nodes have a parent");
+                let above = self.tree.nodes[holder]
+                    .parent
+                    .and_then(|p| self.tree.resolve(p, &name));
+                if above == Some(new_id) && !node.link {
+                    let same = node.pkg == self.tree.nodes[new_id].pkg
+                        && node.version == self.tree.nodes[new_id].version;
+                    if same || self.can_replace(d, &self.tree.nodes[new_id].clone()) {
+                        dupes.push(d);
+                        continue;
+                    }
+                }
+            }
+            stack.extend(node.children.values().copied());
+        }
+        for d in dupes {
+            self.tree.remove(d);
+        }
+    }
+
+    fn can_replace(&self, existing: usize, new: &Node) -> bool {
+        let old = &self.tree.nodes[existing];
+        if old.link || new.link || old.pkg != new.pkg {
+            return false;
+        }
+        let newer = match (
+            nodejs_semver::Version::parse(&new.version),
+            nodejs_semver::Version::parse(&old.version),
+        ) {
+            (Ok(n), Ok(o)) => n >= o,
+            _ => false,
+        };
+        if !newer {
+            return false;
+        }
+        let probe = Tree {
+            nodes: vec![Node {
+                name: new.name.clone(),
+                pkg: new.pkg.clone(),
+                version: new.version.clone(),
+                ..Default::default()
+            }],
+        };
+        self.tree.live().all(|(d, dn)| {
+            dn.edges
+                .iter()
+                .filter(|e| e.name == old.name && (e.kind != Kind::Dev || dn.project))
+                .all(|e| {
+                    self.tree.resolve(self.tree.edge_from(d, e.kind), &e.name) != Some(existing)
+                        || probe.satisfies(0, e)
+                })
+        })
     }
 
     fn link_node(&mut self, name: &str, target: &str) -> Option<Node> {
@@ -765,6 +842,49 @@ mod tests {
                 "node_modules/a/node_modules/c@2.0.0",
                 "node_modules/a@1.0.0",
                 "node_modules/c@1.0.0"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_newer_version_replaces_a_hoisted_one_when_everything_still_fits() {
+        let mut src = Sources::default();
+        src.packuments.extend([
+            pk("a", &[("1.0.0", &[("c", "^1.0.0")])]),
+            pk("b", &[("1.0.0", &[("c", "^1.5.0")])]),
+            pk("c", &[("1.0.0", &[]), ("1.6.0", &[])]),
+        ]);
+        // As if from a lockfile: c@1.0.0 hoisted for a; then b is added.
+        let mut t = root(&[("a", "1"), ("b", "1")]);
+        let a = Node {
+            name: "a".into(),
+            pkg: "a".into(),
+            version: "1.0.0".into(),
+            edges: vec![Edge {
+                name: "c".into(),
+                spec: "^1.0.0".into(),
+                kind: Kind::Prod,
+            }],
+            ..Default::default()
+        };
+        t.add(a, Some(0));
+        t.add(
+            Node {
+                name: "c".into(),
+                pkg: "c".into(),
+                version: "1.0.0".into(),
+                ..Default::default()
+            },
+            Some(0),
+        );
+        let mut b = Builder::new(t, &src);
+        b.run();
+        assert_eq!(
+            layout(&b.tree),
+            [
+                "node_modules/a@1.0.0",
+                "node_modules/b@1.0.0",
+                "node_modules/c@1.6.0"
             ]
         );
     }
