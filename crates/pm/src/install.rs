@@ -1115,6 +1115,20 @@ fn link_bins(nm: &Path, nodes: &[&Node]) -> Result<()> {
                 continue;
             }
             let rel = path.trim_start_matches("./");
+            // A bin must stay inside its package (it is made executable below).
+            let mut depth = 0i32;
+            let escapes = rel.starts_with('/')
+                || rel.split('/').any(|c| {
+                    depth += match c {
+                        ".." => -1,
+                        "" | "." => 0,
+                        _ => 1,
+                    };
+                    depth < 0
+                });
+            if escapes {
+                continue;
+            }
             let target = format!("../{}/{}", n.name, rel);
             let owner = n.pkg.rsplit('/').next() == Some(name);
             match links.get(name) {

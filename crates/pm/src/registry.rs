@@ -182,7 +182,7 @@ pub struct Registry {
     pub mode: Mode,
     pub verbose: bool,
     packuments: Mutex<HashMap<String, Shared<Arc<Packument>>>>,
-    net: Semaphore,
+    net: Arc<Semaphore>,
 }
 
 fn now() -> u64 {
@@ -243,7 +243,7 @@ impl Registry {
             mode,
             verbose: false,
             packuments: Mutex::new(HashMap::new()),
-            net: Semaphore::new(48),
+            net: Arc::new(Semaphore::new(48)),
         })
     }
 
@@ -252,8 +252,18 @@ impl Registry {
     }
 
     /// GET with retries (connection errors, 5xx, 429); returns the final response.
-    async fn get(&self, url: &str, headers: &[(&str, String)]) -> Result<reqwest::Response> {
-        let _permit = self.net.acquire().await.expect("semaphore never closed");
+    /// The permit bounds concurrent transfers: keep it until the body is read.
+    async fn get(
+        &self,
+        url: &str,
+        headers: &[(&str, String)],
+    ) -> Result<(reqwest::Response, tokio::sync::OwnedSemaphorePermit)> {
+        let permit = self
+            .net
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("semaphore never closed");
         let mut delay = Duration::from_millis(200);
         let attempts = 3;
         for attempt in 1..=attempts {
@@ -275,7 +285,7 @@ impl Registry {
                         delay *= 4;
                         continue;
                     }
-                    return Ok(resp);
+                    return Ok((resp, permit));
                 }
                 Err(e) if attempt < attempts => {
                     if self.verbose {
@@ -352,7 +362,7 @@ impl Registry {
                 }
             }
         }
-        let resp = self.get(&url, &headers).await?;
+        let (resp, permit) = self.get(&url, &headers).await?;
         let status = resp.status();
         let etag = resp
             .headers()
@@ -385,12 +395,14 @@ impl Registry {
             // The cached copy is gone or damaged: ask again without the validators.
             let _ = std::fs::remove_file(&meta_path);
             let _ = std::fs::remove_file(&path);
+            drop(permit);
             return Box::pin(self.fetch_packument(name)).await;
         }
         if !status.is_success() {
             return Err(http_error(status, "GET", &url));
         }
         let bytes = resp.bytes().await.map_err(|e| net_error(&url, &e))?;
+        drop(permit);
         let p = parse(&bytes)?;
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -417,7 +429,7 @@ impl Registry {
         let mut attempt = 0;
         let bytes = loop {
             attempt += 1;
-            let resp = self.get(url, &[]).await?;
+            let (resp, _permit) = self.get(url, &[]).await?;
             if !resp.status().is_success() {
                 return Err(http_error(resp.status(), "GET", url));
             }
