@@ -22,6 +22,7 @@ use crate::tree::{Kind, Tree};
 
 #[derive(Parser, Debug)]
 #[command(
+    args_override_self = true,
     name = "lode",
     disable_version_flag = true,
     about = "Lode's package manager"
@@ -72,6 +73,15 @@ struct InstallFlags {
     no_fund: bool,
     #[arg(long, hide = true)]
     legacy_peer_deps: bool,
+    /// npm's defaults that are lode's too (accepted for scripts written for npm).
+    #[arg(short = 'S', long, hide = true)]
+    save: bool,
+    #[arg(short = 'P', long, hide = true)]
+    save_prod: bool,
+    #[arg(short = 'f', long, hide = true)]
+    force: bool,
+    #[arg(long, hide = true)]
+    no_package_lock: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
