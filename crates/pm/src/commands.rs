@@ -351,14 +351,14 @@ pub fn install(opts: Opts) -> Result<i32> {
     let inst = Installer::new(&dir, opts)?;
     if !inst.opts.no_shortcut && inst.up_to_date() {
         if !silent {
-            println!("up to date in {}", crate::install::format_duration(start));
+            crate::outln!("up to date in {}", crate::install::format_duration(start));
         }
         return Ok(0);
     }
     let summary = block_on(inst.install())?;
     inst.run_root_scripts()?;
     if !silent {
-        println!("\n{}", summary_line(&summary, start));
+        crate::outln!("\n{}", summary_line(&summary, start));
     }
     Ok(0)
 }
@@ -526,19 +526,19 @@ fn list_scripts(dir: &Path) -> Result<i32> {
         .iter()
         .partition(|(k, _)| lifecycle.contains(&k.as_str()));
     if !life.is_empty() {
-        println!(
+        crate::outln!(
             "Lifecycle scripts included in {}@{}:",
             m.name(),
             m.version()
         );
         for (k, v) in &life {
-            println!("  {k}\n    {v}");
+            crate::outln!("  {k}\n    {v}");
         }
     }
     if !other.is_empty() {
-        println!("available via `lode run`:");
+        crate::outln!("available via `lode run`:");
         for (k, v) in &other {
-            println!("  {k}\n    {v}");
+            crate::outln!("  {k}\n    {v}");
         }
     }
     Ok(0)
@@ -587,7 +587,7 @@ fn run_in(
     }
     for (ev, c) in events {
         if !silent {
-            println!("\n> {}@{} {ev}\n> {c}\n", m.name(), m.version());
+            crate::outln!("\n> {}@{} {ev}\n> {c}\n", m.name(), m.version());
         }
         let code = env.run(dir, &m.json, &ev, &c, true)?;
         if code != 0 {
@@ -737,7 +737,7 @@ fn init(silent: bool) -> Result<i32> {
     };
     m.write(&pj)?;
     if !silent {
-        println!(
+        crate::outln!(
             "Wrote to {}:\n\n{}\n",
             pj.display(),
             crate::manifest::to_json_string(&m.json, &m.format).trim_end()
@@ -776,7 +776,7 @@ fn pack(dry_run: bool, dest: Option<PathBuf>, ignore_scripts: bool, silent: bool
         std::fs::write(&out, &packed.tgz).ctx("could not write", &out)?;
     }
     lifecycle("postpack")?;
-    println!("{}", packed.filename);
+    crate::outln!("{}", packed.filename);
     Ok(0)
 }
 
@@ -860,7 +860,7 @@ fn publish(
         lifecycle("publish")?;
         lifecycle("postpublish")?;
     }
-    println!("+ {}@{}", packed.name, packed.version);
+    crate::outln!("+ {}@{}", packed.name, packed.version);
     Ok(0)
 }
 
@@ -887,7 +887,7 @@ fn installed_tree(dir: &Path) -> Result<(Tree, Manifest)> {
 fn ls(filter: &[String], depth: usize) -> Result<i32> {
     let dir = find_install_root()?;
     let (tree, m) = installed_tree(&dir)?;
-    println!("{}@{} {}", m.name(), m.version(), dir.display());
+    crate::outln!("{}@{} {}", m.name(), m.version(), dir.display());
     let mut seen = BTreeSet::new();
     let mut missing = false;
     #[allow(clippy::too_many_arguments)]
@@ -954,7 +954,7 @@ fn ls(filter: &[String], depth: usize) -> Result<i32> {
             } else {
                 "─"
             };
-            println!(
+            crate::outln!(
                 "{prefix}{branch}{mid} {label}{}",
                 if dedup { " deduped" } else { "" }
             );
@@ -968,7 +968,7 @@ fn ls(filter: &[String], depth: usize) -> Result<i32> {
     }
     let n_before = tree.nodes[0].edges.len();
     if n_before == 0 {
-        println!("└── (empty)");
+        crate::outln!("└── (empty)");
     }
     walk(
         &tree,
@@ -1000,7 +1000,7 @@ fn why(names: &[String]) -> Result<i32> {
                 continue;
             }
             found = true;
-            println!(
+            crate::outln!(
                 "{}@{}{}",
                 n.pkg,
                 n.version,
@@ -1012,9 +1012,9 @@ fn why(names: &[String]) -> Result<i32> {
                     ""
                 }
             );
-            println!("{}", n.location);
+            crate::outln!("{}", n.location);
             explain(&tree, id, 1, &mut BTreeSet::new());
-            println!();
+            crate::outln!();
         }
     }
     if !found {
@@ -1047,11 +1047,11 @@ fn explain(tree: &Tree, id: usize, depth: usize, seen: &mut BTreeSet<usize>) {
                 Kind::Prod => "",
             };
             if did == 0 {
-                println!("{pad}{kind}{}@\"{}\" from the root project", e.name, e.spec);
+                crate::outln!("{pad}{kind}{}@\"{}\" from the root project", e.name, e.spec);
             } else {
                 let who = format!("{}@{}", d.pkg, d.version);
-                println!("{pad}{kind}{}@\"{}\" from {who}", e.name, e.spec);
-                println!("{pad}{}", d.location);
+                crate::outln!("{pad}{kind}{}@\"{}\" from {who}", e.name, e.spec);
+                crate::outln!("{pad}{}", d.location);
                 if !d.project {
                     explain(tree, did, depth + 1, seen);
                 }
@@ -1130,7 +1130,7 @@ fn outdated() -> Result<i32> {
             .enumerate()
             .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
             .collect();
-        println!("{}", line.join("  ").trim_end());
+        crate::outln!("{}", line.join("  ").trim_end());
     }
     Ok(1)
 }
@@ -1138,7 +1138,7 @@ fn outdated() -> Result<i32> {
 fn cache_cmd(action: &str) -> Result<i32> {
     let cache = Cache::new(Cache::default_dir());
     match action {
-        "dir" | "path" => println!("{}", cache.root.display()),
+        "dir" | "path" => crate::outln!("{}", cache.root.display()),
         "clean" | "clear" => {
             if cache.root.exists() {
                 std::fs::remove_dir_all(&cache.root).ctx("could not remove", &cache.root)?;
@@ -1146,7 +1146,7 @@ fn cache_cmd(action: &str) -> Result<i32> {
         }
         "verify" => {
             let (ok, bad) = cache.verify();
-            println!(
+            crate::outln!(
                 "Cache verified: {} (entries ok: {ok}, damaged and removed: {bad})",
                 cache.root.display()
             );

@@ -990,7 +990,7 @@ impl Installer {
         ] {
             if let Some(cmd) = self.project.manifest.script(ev) {
                 if !self.opts.silent {
-                    println!(
+                    crate::outln!(
                         "\n> {}@{} {ev}\n> {cmd}\n",
                         self.project.manifest.name(),
                         self.project.manifest.version()

@@ -5,6 +5,18 @@
 
 #![allow(clippy::nonminimal_bool)] // `!a && !(b && c)` reads better than its "simplification" here
 
+/// `println!` that ends the process quietly when stdout is closed (`lode ls | head`) instead
+/// of panicking on the broken pipe.
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 pub mod cache;
 pub mod commands;
 pub mod error;
