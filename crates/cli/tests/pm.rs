@@ -722,10 +722,16 @@ fn add_and_remove_update_package_json_keeping_its_format() {
     p.ok(&["add", "c@^1.0.0"]);
     assert_eq!(p.version("node_modules/c").as_deref(), Some("1.1.0"));
     let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
-    assert_eq!(v["dependencies"]["c"], "^1.1.0", "npm saves ^version when it is within the given range");
+    assert_eq!(
+        v["dependencies"]["c"], "^1.1.0",
+        "npm saves ^version when it is within the given range"
+    );
     p.ok(&["add", "c@~1.0.0"]);
     let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
-    assert_eq!(v["dependencies"]["c"], "~1.0.0", "a narrower range is saved as given");
+    assert_eq!(
+        v["dependencies"]["c"], "~1.0.0",
+        "a narrower range is saved as given"
+    );
     p.ok(&["remove", "c", "a"]);
     let v: Value = serde_json::from_str(&p.read("package.json")).unwrap();
     assert!(v["dependencies"].get("c").is_none() && v["dependencies"].get("a").is_none());
@@ -1293,5 +1299,32 @@ fn scoped_registry_with_token() {
     assert!(
         public.requests().iter().all(|r| !r.contains("corp")),
         "the token's registry only"
+    );
+}
+
+#[test]
+fn overrides_replace_transitive_specs() {
+    let reg = basic_registry();
+    let p = Project::new(
+        &reg,
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"a": "1", "b": "1"}, "overrides": {"c": "1.0.0"}}),
+    );
+    p.ok(&["install"]);
+    assert_eq!(p.version("node_modules/c").as_deref(), Some("1.0.0"));
+    assert!(
+        !p.path("node_modules/b/node_modules/c").exists(),
+        "b's c@^2 is overridden too"
+    );
+    // The lockfile keeps the packages' own specs; dropping the override restores them.
+    assert!(p.read("lode.lock").contains("    c: ^2.0.0\n"));
+    let mut pj: Value = serde_json::from_str(&p.read("package.json")).unwrap();
+    pj.as_object_mut().unwrap().remove("overrides");
+    std::fs::write(p.path("package.json"), pj.to_string()).unwrap();
+    p.ok(&["install"]);
+    // The locked c@1.0.0 still satisfies a's ^1.0.0, so it stays (as with npm).
+    assert_eq!(p.version("node_modules/c").as_deref(), Some("1.0.0"));
+    assert_eq!(
+        p.version("node_modules/b/node_modules/c").as_deref(),
+        Some("2.0.0")
     );
 }

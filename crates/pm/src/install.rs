@@ -200,6 +200,48 @@ impl Project {
         }
     }
 
+    /// package.json `overrides`: `"name": "spec"`, `"$name"` for the root's own spec, and
+    /// `"name": { ".": "spec" }`; nested per-dependent overrides are not applied.
+    pub fn overrides(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        let Some(Value::Object(m)) = self.manifest.json.get("overrides") else {
+            return out;
+        };
+        let root_spec = |name: &str| {
+            [
+                "dependencies",
+                "devDependencies",
+                "optionalDependencies",
+                "peerDependencies",
+            ]
+            .iter()
+            .find_map(|k| {
+                self.manifest
+                    .json
+                    .get(*k)
+                    .and_then(|d| d.get(name))
+                    .and_then(Value::as_str)
+                    .map(String::from)
+            })
+        };
+        for (k, v) in m {
+            let name = crate::spec::split_name_spec(k).0;
+            let spec = match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(o) => o.get(".").and_then(Value::as_str).map(String::from),
+                _ => None,
+            };
+            let spec = match spec {
+                Some(s) if s.starts_with('$') => root_spec(&s[1..]),
+                other => other,
+            };
+            if let Some(s) = spec {
+                out.insert(name, s);
+            }
+        }
+        out
+    }
+
     /// Hash of everything an install's result depends on.
     pub fn fingerprint(&self, opts: &Opts) -> String {
         let mut data = Vec::new();
@@ -438,6 +480,8 @@ pub async fn build_tree(
         }
         None => project.fresh_tree(),
     };
+    let mut start = start;
+    start.set_overrides(project.overrides());
     let mut src = Sources::default();
     for (rel, m) in &project.workspaces {
         let meta = meta_from_manifest(&m.json, "", "");

@@ -332,11 +332,17 @@ impl Lock {
         let mut lock = Lock::default();
         for (_, n) in tree.live() {
             let mut p = LockPkg::default();
+            // The package's own specs, not the overrides applied to them.
             let deps = |kind: Kind| -> BTreeMap<String, String> {
                 n.edges
                     .iter()
                     .filter(|e| e.kind == kind)
-                    .map(|e| (e.name.clone(), e.spec.clone()))
+                    .map(|e| {
+                        (
+                            e.name.clone(),
+                            n.overridden.get(&e.name).unwrap_or(&e.spec).clone(),
+                        )
+                    })
                     .collect()
             };
             p.dependencies = deps(Kind::Prod);

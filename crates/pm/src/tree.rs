@@ -53,11 +53,15 @@ pub struct Node {
     pub removed: bool,
     /// A project directory (the root or a workspace / linked package's folder).
     pub project: bool,
+    /// Edges whose spec an override replaced: name -> the package's own spec (for the lockfile).
+    pub overridden: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// package.json `overrides` (name -> spec) applied to every non-project dependent.
+    pub overrides: BTreeMap<String, String>,
 }
 
 pub fn edges_of(meta: &VersionMeta) -> Vec<Edge> {
@@ -110,6 +114,9 @@ impl Tree {
 
     pub fn add(&mut self, mut node: Node, parent: Option<usize>) -> usize {
         let id = self.nodes.len();
+        if !node.project {
+            apply_overrides(&self.overrides, &mut node);
+        }
         node.parent = parent;
         if let Some(p) = parent {
             if !node.project {
@@ -151,6 +158,14 @@ impl Tree {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// Sets the overrides and applies them to the nodes already in the tree.
+    pub fn set_overrides(&mut self, overrides: BTreeMap<String, String>) {
+        self.overrides = overrides;
+        for n in self.nodes.iter_mut().filter(|n| !n.project) {
+            apply_overrides(&self.overrides, n);
+        }
     }
 
     /// Node's module resolution: its own node_modules, then each ancestor's.
@@ -243,6 +258,7 @@ impl Tree {
     fn probe_satisfies(&self, probe: &Node, e: &Edge) -> bool {
         let mut t = Tree {
             nodes: vec![probe.clone()],
+            overrides: BTreeMap::new(),
         };
         t.nodes[0].parent = None;
         t.satisfies(0, e)
@@ -569,6 +585,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let probe = Tree {
+            overrides: BTreeMap::new(),
             nodes: vec![Node {
                 name: new.name.clone(),
                 pkg: new.pkg.clone(),
@@ -694,6 +711,24 @@ impl<'a> Builder<'a> {
             }
             n.dev = !prod.contains(&i);
             n.optional = !required.contains(&i);
+        }
+    }
+}
+
+fn apply_overrides(overrides: &BTreeMap<String, String>, node: &mut Node) {
+    // Undo earlier overrides first, so a changed or removed override takes effect.
+    for e in node.edges.iter_mut() {
+        if let Some(orig) = node.overridden.get(&e.name) {
+            e.spec = orig.clone();
+        }
+    }
+    node.overridden.clear();
+    for e in node.edges.iter_mut() {
+        if let Some(spec) = overrides.get(&e.name) {
+            if *spec != e.spec {
+                node.overridden
+                    .insert(e.name.clone(), std::mem::replace(&mut e.spec, spec.clone()));
+            }
         }
     }
 }
