@@ -814,7 +814,6 @@ impl Installer {
         remove_leftovers(&nm);
         let changed = place.iter().filter(|l| old.contains_key(*l)).count();
         let added = place.len() - changed;
-        let mut removed_only = removed_only;
         if !known {
             // No record of what is there (another tool's install, or an interrupted one):
             // remove top-level packages the tree does not have, as npm prunes extraneous ones.
