@@ -25,6 +25,9 @@ Options:
   -h, --help                 print this help
   --                         end of options
 
+Package manager (npm-compatible; `lode <command> --help` for each):
+  lode install | ci | add | remove | run | x | init | pack | publish | outdated | ls | why | cache
+
 Environment:
   LODE_GC_STRESS=1           run a full garbage collection on every op call (for testing)
 ";
@@ -93,6 +96,11 @@ fn main() {
     let raw: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    // Package-manager subcommands (`lode install`, `lode run`, ...); skipped when invoked as
+    // `node` (the shim lifecycle scripts use).
+    if let Some(code) = lode_pm::run_cli(&raw) {
+        std::process::exit(code);
+    }
     let argv0 = raw.first().cloned().unwrap_or_else(|| "lode".into());
     let exec_path = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
