@@ -18,6 +18,8 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   const timers = require('internal/timers');
 
   process.on('warning', (warning) => require('internal/process/warning').onWarning(warning));
+  // NODE_DEBUG counts as it was at start-up, as in node (util.debuglog reads this copy).
+  require('internal/process/object').startupEnv.NODE_DEBUG = process.env.NODE_DEBUG;
 
   // Globals. Everything not needed at start-up is loaded on first access.
   Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });

@@ -269,4 +269,7 @@ function createEnv() {
   });
 }
 
-module.exports = { createProcess };
+// Environment values node reads once at start-up (set by bootstrap).
+const startupEnv = { NODE_DEBUG: undefined };
+
+module.exports = { createProcess, startupEnv };

@@ -35,7 +35,11 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown from the next tick, after the deprecated call has returned, as node does.
+    if (process.throwDeprecation) {
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(doEmitWarning, warning);
 }
@@ -58,7 +62,9 @@ function onWarning(warning) {
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!trace && !onWarning.hinted) {
     onWarning.hinted = true;
-    msg += '\n(Use `lode --trace-warnings ...` to show where the warning was created)';
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    const argv0 = require('path').basename(process.argv0 || 'lode');
+    msg += `\n(Use \`${argv0} ${flag} ...\` to show where the warning was created)`;
   }
   internalBinding('process').writeString(2, `${msg}\n`);
 }

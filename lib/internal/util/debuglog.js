@@ -2,8 +2,8 @@
 // util.debuglog(section): a logger that writes `SECTION PID: message` to stderr when NODE_DEBUG
 // names the section (comma-separated, case-insensitive, `*` as a wildcard).
 
-// Node reads NODE_DEBUG once at start-up: bootstrap calls initializeDebugEnv (cheap: nothing
-// else loads until a logger writes). Without that call, it is read when a logger is first tested.
+// Node reads NODE_DEBUG once at start-up: bootstrap keeps that value (startupEnv) and it is
+// parsed when a logger is first tested.
 let testEnabled;
 function initializeDebugEnv(debugEnv) {
   if (debugEnv) {
@@ -18,7 +18,7 @@ function initializeDebugEnv(debugEnv) {
 }
 
 function isEnabled(section) {
-  if (testEnabled === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
+  if (testEnabled === undefined) initializeDebugEnv(require('internal/process/object').startupEnv.NODE_DEBUG);
   return testEnabled(section);
 }
 
