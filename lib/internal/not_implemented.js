@@ -9,6 +9,8 @@ function createStub(id) {
   return new Proxy(target, {
     get(t, key) {
       if (typeof key === 'symbol') return undefined;
+      // Object.prototype's methods (hasOwnProperty, toString, ...) work as on any object.
+      if (key in Object.prototype) return Object.prototype[key];
       if (key === '__esModule' || key === 'then' || key === 'default') return undefined;
       let fn = fns.get(key);
       if (fn === undefined) {
