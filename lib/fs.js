@@ -9,20 +9,20 @@ const binding = internalBinding('fs');
 const pathModule = require('path');
 const { request } = require('internal/async_ops');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
 const {
-  validateFunction, validateInteger, validateInt32, validateBoolean, validateObject,
-  validateBuffer, validateString, validateAbortSignal,
+  validateFunction, validateInteger, validateObject, validateBuffer, validateString,
 } = require('internal/validators');
 const {
   constants, stringToFlags, getValidatedPath, getValidatedFd, isFd, getOptions, kEmptyObject,
   toUnixTimestamp, fsError, asyncFsError, opFailure, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
   encodeName, dataBytes, validateRmOptions, validatePosition, validateOffsetLengthRead,
-  validateOffsetLengthWrite, parseFileMode, assertEncoding,
+  validateOffsetLengthWrite, parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree,
+  mkdirOptions,
 } = require('internal/fs/utils');
 
-const { F_OK, R_OK, W_OK, X_OK, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND } = constants;
+const { F_OK, R_OK, W_OK, X_OK } = constants;
 
 function maybeCallback(cb) {
   validateFunction(cb, 'cb');
@@ -637,90 +637,34 @@ function statfs(path, options = { bigint: false }, callback) {
   binding.statfs(path, req(callback, 'statfs', path, undefined, (f) => getStatFsFromBinding(f, options.bigint)));
 }
 
-function readdirResult(list, dir, options) {
-  const out = [];
-  for (let i = 0; i < list.length; i += 2) {
-    if (options.withFileTypes) out.push(new Dirent(encodeName(list[i], options.encoding), +list[i + 1], dir));
-    else out.push(encodeName(list[i], options.encoding));
-  }
-  return out;
-}
-
-function readdirRecursiveSync(root, options) {
-  const out = [];
-  const queue = [[root, '']];
-  while (queue.length) {
-    const [dir, prefix] = queue.shift();
-    const list = check(binding.readdir(dir), 'scandir', dir);
-    for (let i = 0; i < list.length; i += 2) {
-      const name = list[i];
-      const type = +list[i + 1];
-      const rel = prefix ? `${prefix}/${name}` : name;
-      if (options.withFileTypes) out.push(new Dirent(name, type, dir));
-      else out.push(encodeName(rel, options.encoding));
-      if (type === constants.UV_DIRENT_DIR) queue.push([pathModule.join(dir, name), rel]);
-    }
-  }
-  return out;
-}
-
-function readdirOptions(options) {
-  options = getOptions(options);
-  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
-  return options;
-}
-
 function readdirSync(path, options) {
   options = readdirOptions(options);
   path = getValidatedPath(path);
-  if (options.recursive) return readdirRecursiveSync(path, options);
-  return readdirResult(check(binding.readdir(path), 'scandir', path), path, options);
+  if (!options.recursive) return readdirResult(check(binding.readdir(path), 'scandir', path), path, options);
+  const walk = readdirTree(path, options);
+  let step = walk.next();
+  while (!step.done) step = walk.next(check(binding.readdir(step.value), 'scandir', step.value));
+  return step.value;
 }
 
 function readdir(path, options, callback) {
   callback = maybeCallback(typeof options === 'function' ? options : callback);
   options = readdirOptions(options);
   path = getValidatedPath(path);
-  if (options.recursive) {
-    readdirRecursive(path, options).then((r) => callback(null, r), callback);
+  if (!options.recursive) {
+    binding.readdir(path, req(callback, 'scandir', path, undefined, (list) => readdirResult(list, path, options)));
     return;
   }
-  binding.readdir(path, req(callback, 'scandir', path, undefined, (list) => readdirResult(list, path, options)));
-}
-
-async function readdirRecursive(root, options) {
-  const out = [];
-  const queue = [[root, '']];
-  while (queue.length) {
-    const [dir, prefix] = queue.shift();
-    const list = await new Promise((resolve, reject) => {
-      binding.readdir(dir, request((r) => (typeof r === 'number' ? reject(asyncFsError(r, 'scandir', dir)) : resolve(r))));
-    });
-    for (let i = 0; i < list.length; i += 2) {
-      const name = list[i];
-      const type = +list[i + 1];
-      const rel = prefix ? `${prefix}/${name}` : name;
-      if (options.withFileTypes) out.push(new Dirent(name, type, dir));
-      else out.push(encodeName(rel, options.encoding));
-      if (type === constants.UV_DIRENT_DIR) queue.push([pathModule.join(dir, name), rel]);
-    }
-  }
-  return out;
-}
-
-function mkdirOptions(options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      recursive = options.recursive;
-      validateBoolean(recursive, 'options.recursive');
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
-  }
-  return { mode, recursive };
+  const walk = readdirTree(path, options);
+  const next = (step) => {
+    if (step.done) return callback(null, step.value);
+    const dir = step.value;
+    binding.readdir(dir, request((r) => {
+      if (typeof r === 'number') return callback(asyncFsError(r, 'scandir', dir));
+      next(walk.next(r));
+    }));
+  };
+  next(walk.next());
 }
 
 function mkdirSync(path, options) {

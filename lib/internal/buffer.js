@@ -30,31 +30,12 @@ const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbo
 const isUint8Array = (value) => typedArrayTag.call(value) === 'Uint8Array';
 const isTypedArray = (value) => typedArrayTag.call(value) !== undefined;
 
-// ---- validators (node's internal/validators, with its messages) ------------------------------
+// ---- validators ------------------------------------------------------------------------------
 
-function validateNumber(value, name, min = undefined, max) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if ((min != null && value < min) || (max != null && value > max) ||
-      ((min != null || max != null) && Number.isNaN(value))) {
-    throw new ERR_OUT_OF_RANGE(
-      name,
-      `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
-      value);
-  }
-}
-
-function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-}
+const { validateNumber, validateInteger, validateString } = require('internal/validators');
 
 function validateOffset(value, name, min = 0, max = kMaxLength) {
   validateInteger(value, name, min, max);
-}
-
-function validateString(value, name) {
-  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
 }
 
 function validateArray(value, name) {

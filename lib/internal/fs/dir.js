@@ -4,7 +4,7 @@
 
 const binding = internalBinding('fs');
 const { request } = require('internal/async_ops');
-const { codes: { ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes: { ERR_DIR_CLOSED } } = require('internal/errors');
 const { validateFunction, validateUint32 } = require('internal/validators');
 const { getValidatedPath, getOptions, check, asyncFsError, Dirent, encodeName } = require('internal/fs/utils');
 

@@ -7,20 +7,20 @@ const pathModule = require('path');
 const EventEmitter = require('events');
 const { request } = require('internal/async_ops');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
   AbortError,
 } = require('internal/errors');
 const {
-  validateInteger, validateBoolean, validateBuffer, validateObject, validateString,
+  validateInteger, validateBuffer, validateString,
 } = require('internal/validators');
 const {
   constants, stringToFlags, getValidatedPath, getOptions, kEmptyObject,
   toUnixTimestamp, fsError, asyncFsError, opFailure, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
   validateRmOptions, validatePosition, validateOffsetLengthRead, validateOffsetLengthWrite,
-  parseFileMode, Dirent, assertEncoding,
+  parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree, mkdirOptions,
 } = require('internal/fs/utils');
 
-const { F_OK, S_IFMT, S_IFDIR, UV_DIRENT_DIR } = constants;
+const { F_OK, S_IFMT, S_IFDIR } = constants;
 
 
 // Calls `invoke(requestId)` and settles with the op's result (mapped), or its error.
@@ -376,50 +376,21 @@ async function rmdir(path, options) {
 }
 
 async function mkdir(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      recursive = options.recursive;
-      validateBoolean(recursive, 'options.recursive');
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
-  }
+  const { mode, recursive } = mkdirOptions(options);
   path = getValidatedPath(path);
   return op('mkdir', path, undefined, (r) => (recursive ? r : undefined),
     (id) => binding.mkdir(recursive ? pathModule.resolve(path) : path, mode, recursive, id));
 }
 
 async function readdir(path, options) {
-  options = getOptions(options);
+  options = readdirOptions(options);
   path = getValidatedPath(path);
-  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
   const list = (dir) => op('scandir', dir, undefined, same, (id) => binding.readdir(dir, id));
-  if (!options.recursive) {
-    const names = await list(path);
-    const out = [];
-    for (let i = 0; i < names.length; i += 2) {
-      out.push(options.withFileTypes ? new Dirent(encodeName(names[i], options.encoding), +names[i + 1], path) :
-        encodeName(names[i], options.encoding));
-    }
-    return out;
-  }
-  const out = [];
-  const queue = [[path, '']];
-  while (queue.length) {
-    const [dir, prefix] = queue.shift();
-    const names = await list(dir);
-    for (let i = 0; i < names.length; i += 2) {
-      const name = names[i];
-      const type = +names[i + 1];
-      const rel = prefix ? `${prefix}/${name}` : name;
-      out.push(options.withFileTypes ? new Dirent(name, type, dir) : encodeName(rel, options.encoding));
-      if (type === UV_DIRENT_DIR) queue.push([pathModule.join(dir, name), rel]);
-    }
-  }
-  return out;
+  if (!options.recursive) return readdirResult(await list(path), path, options);
+  const walk = readdirTree(path, options);
+  let step = walk.next();
+  while (!step.done) step = walk.next(await list(step.value));
+  return step.value;
 }
 
 async function readlink(path, options) {

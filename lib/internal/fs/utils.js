@@ -180,18 +180,23 @@ class StatsBase {
   isSocket() { return fileType(this.mode) === constants.S_IFSOCK; }
 }
 
+// The fields Stats and BigIntStats share, in node's order.
+function setIdentity(stats, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
+  stats.dev = dev;
+  stats.mode = mode;
+  stats.nlink = nlink;
+  stats.uid = uid;
+  stats.gid = gid;
+  stats.rdev = rdev;
+  stats.blksize = blksize;
+  stats.ino = ino;
+  stats.size = size;
+  stats.blocks = blocks;
+}
+
 function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-  this.dev = dev;
-  this.mode = mode;
-  this.nlink = nlink;
-  this.uid = uid;
-  this.gid = gid;
-  this.rdev = rdev;
-  this.blksize = blksize;
-  this.ino = ino;
-  this.size = size;
-  this.blocks = blocks;
+  setIdentity(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
   this.atimeMs = atimeMs;
   this.mtimeMs = mtimeMs;
   this.ctimeMs = ctimeMs;
@@ -213,16 +218,7 @@ function msToNs(ms) {
 
 function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
-  this.dev = dev;
-  this.mode = mode;
-  this.nlink = nlink;
-  this.uid = uid;
-  this.gid = gid;
-  this.rdev = rdev;
-  this.blksize = blksize;
-  this.ino = ino;
-  this.size = size;
-  this.blocks = blocks;
+  setIdentity(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
   this.atimeMs = atimeNs / kNsPerMsBigInt;
   this.mtimeMs = mtimeNs / kNsPerMsBigInt;
   this.ctimeMs = ctimeNs / kNsPerMsBigInt;
@@ -298,6 +294,60 @@ function dataBytes(data, encoding, name = 'data') {
   throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
+// readdir's options: the encoding and withFileTypes, and a boolean `recursive`.
+function readdirOptions(options) {
+  options = getOptions(options);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  return options;
+}
+
+// readdir's result from an op's [name, type, ...] list of one directory.
+function readdirResult(list, dir, options) {
+  const out = [];
+  for (let i = 0; i < list.length; i += 2) {
+    if (options.withFileTypes) out.push(new Dirent(encodeName(list[i], options.encoding), +list[i + 1], dir));
+    else out.push(encodeName(list[i], options.encoding));
+  }
+  return out;
+}
+
+// readdir with `recursive`, written once for the sync and async forms: a generator that yields
+// each directory to list, receives its [name, type, ...] list, and returns the entries (paths
+// relative to `root`, breadth-first, as node).
+function* readdirTree(root, options) {
+  const out = [];
+  const queue = [[root, '']];
+  while (queue.length) {
+    const [dir, prefix] = queue.shift();
+    const list = yield dir;
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i];
+      const type = +list[i + 1];
+      const rel = prefix ? `${prefix}/${name}` : name;
+      if (options.withFileTypes) out.push(new Dirent(name, type, dir));
+      else out.push(encodeName(rel, options.encoding));
+      if (type === constants.UV_DIRENT_DIR) queue.push([require('path').join(dir, name), rel]);
+    }
+  }
+  return out;
+}
+
+// mkdir's options: a mode (number or octal string), or { recursive, mode }.
+function mkdirOptions(options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive');
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  return { mode, recursive };
+}
+
 function validateRmOptions(options, defaults) {
   options = options === undefined ? defaults : options;
   validateObject(options, 'options');
@@ -364,6 +414,10 @@ module.exports = {
   encodeName,
   dataBytes,
   validateRmOptions,
+  readdirOptions,
+  readdirResult,
+  readdirTree,
+  mkdirOptions,
   validatePosition,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
