@@ -19,7 +19,7 @@ const {
   toUnixTimestamp, fsError, asyncFsError, opFailure, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
   encodeName, dataBytes, validateRmOptions, validatePosition, validateOffsetLengthRead,
   validateOffsetLengthWrite, parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree,
-  mkdirOptions,
+  mkdirOptions, scatter, totalLength,
 } = require('internal/fs/utils');
 
 const { F_OK, R_OK, W_OK, X_OK } = constants;
@@ -438,23 +438,6 @@ function writev(fd, buffers, position, callback) {
     if (r < 0) return callback(asyncFsError(r, 'write'));
     callback(null, bytes.length, buffers);
   }));
-}
-
-function scatter(bytes, buffers) {
-  let at = 0;
-  for (const b of buffers) {
-    if (at >= bytes.length) break;
-    const n = Math.min(b.byteLength, bytes.length - at);
-    new Uint8Array(b.buffer, b.byteOffset, n).set(bytes.subarray(at, at + n));
-    at += n;
-  }
-  return at;
-}
-
-function totalLength(buffers) {
-  let n = 0;
-  for (const b of buffers) n += b.byteLength;
-  return n;
 }
 
 function readvSync(fd, buffers, position) {

@@ -18,6 +18,7 @@ const {
   toUnixTimestamp, fsError, asyncFsError, opFailure, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
   validateRmOptions, validatePosition, validateOffsetLengthRead, validateOffsetLengthWrite,
   parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree, mkdirOptions,
+  scatter, totalLength,
 } = require('internal/fs/utils');
 
 const { F_OK, S_IFMT, S_IFDIR } = constants;
@@ -139,18 +140,9 @@ class FileHandle extends EventEmitter {
 
   async readv(buffers, position) {
     const fd = this.#fd('read');
-    let total = 0;
-    for (const b of buffers) total += b.byteLength;
-    return op('read', undefined, undefined, (bytes) => {
-      let at = 0;
-      for (const b of buffers) {
-        if (at >= bytes.length) break;
-        const n = Math.min(b.byteLength, bytes.length - at);
-        new Uint8Array(b.buffer, b.byteOffset, n).set(bytes.subarray(at, at + n));
-        at += n;
-      }
-      return { bytesRead: at, buffers };
-    }, (id) => binding.read(fd, total, typeof position === 'number' ? position : null, id));
+    const total = totalLength(buffers);
+    return op('read', undefined, undefined, (bytes) => ({ bytesRead: scatter(bytes, buffers), buffers }),
+      (id) => binding.read(fd, total, typeof position === 'number' ? position : null, id));
   }
 
   async readFile(options) {

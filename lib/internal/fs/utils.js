@@ -332,6 +332,24 @@ function* readdirTree(root, options) {
   return out;
 }
 
+// readv: copies `bytes` (read in one go) across `buffers` in order; returns the count placed.
+function scatter(bytes, buffers) {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= bytes.length) break;
+    const n = Math.min(b.byteLength, bytes.length - at);
+    new Uint8Array(b.buffer, b.byteOffset, n).set(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return at;
+}
+
+function totalLength(buffers) {
+  let n = 0;
+  for (const b of buffers) n += b.byteLength;
+  return n;
+}
+
 // mkdir's options: a mode (number or octal string), or { recursive, mode }.
 function mkdirOptions(options) {
   let mode = 0o777;
@@ -418,6 +436,8 @@ module.exports = {
   readdirResult,
   readdirTree,
   mkdirOptions,
+  scatter,
+  totalLength,
   validatePosition,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
