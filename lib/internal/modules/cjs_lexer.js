@@ -15,7 +15,7 @@ const BANG = CH('!'), QUOTE2 = CH('"'), QUOTE1 = CH("'"), HASH = CH('#'), DOLLAR
 const AMP = CH('&'), LPAREN = CH('('), RPAREN = CH(')'), STAR = CH('*'), PLUS = CH('+');
 const COMMA = CH(','), MINUS = CH('-'), DOT = CH('.'), SLASH = CH('/'), COLON = CH(':');
 const SEMI = CH(';'), EQ = CH('='), GT = CH('>'), LBRACKET = CH('['), BACKSLASH = CH('\\');
-const RBRACKET = CH(']'), BACKTICK = CH('`'), LBRACE = CH('{'), PIPE = CH('|'), RBRACE = CH('}');
+const RBRACKET = CH(']'), BACKTICK = CH('`'), LBRACE = CH('{'), RBRACE = CH('}');
 const SPACE = 32, LF = 10, CR = 13;
 
 const ID_START_RE = /\p{ID_Start}/u;
@@ -176,16 +176,17 @@ function parse(source) {
 
   // -- lexical helpers --
 
-  const boundaryBefore = (i) => i === 0 || (() => {
+  // Whether a word starting at i is not the tail of a longer word or a property name.
+  function keywordStart(i) {
+    if (i === 0) return true;
     const c = at(i - 1);
     return isBrOrWs(c) || (isPunctuator(c) && c !== DOT);
-  })();
-  const keywordStart = (i) => boundaryBefore(i);
+  }
 
   function endsWithKeyword(last, word, firstOk) {
     const start = last - word.length + 1;
     if (start < 0 || !startsAt(word, start)) return false;
-    return start === 0 ? firstOk : boundaryBefore(start);
+    return start === 0 ? firstOk : keywordStart(start);
   }
 
   const isExpressionKeyword = (last) => EXPRESSION_KEYWORDS.some((w) => endsWithKeyword(last, w, true)) ||
