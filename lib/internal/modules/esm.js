@@ -186,34 +186,37 @@ function resolve(specifier, referrer) {
   return toFileURL(typeof real === 'string' ? real : filename);
 }
 
-// Names a CommonJS module exports, found statically as node's cjs-module-lexer does for the
-// common forms.
-function cjsExportNames(source, filename, seen = new Set()) {
-  const names = new Set();
-  if (seen.has(filename)) return names;
-  seen.add(filename);
-  const patterns = [
-    /(?:^|[^.\w$])(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=[^=]/g,
-    /(?:^|[^.\w$])(?:module\.)?exports\[\s*(['"])([^'"]+)\1\s*\]\s*=[^=]/g,
-    /Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*(['"])([^'"]+)\1/g,
-  ];
-  for (const re of patterns) {
-    for (const m of source.matchAll(re)) names.add(m[m.length - 1]);
+// Names a CommonJS module exports, found statically as node does: the names cjs-module-lexer
+// detects in its source, plus those of the modules it re-exports (`module.exports =
+// require(...)`, `__exportStar(require(...))`, Babel's `export *` loop...), resolved from the
+// module like require() would and followed recursively. `cache` maps each file seen to its
+// names; it is filled before following re-exports, so a cycle sees the names found so far.
+function cjsExportNames(source, filename, cache = new Map()) {
+  let names = cache.get(filename);
+  if (names !== undefined) return names;
+  let found;
+  try {
+    found = require('internal/modules/cjs_lexer').parse(source || '');
+  } catch {
+    found = { exports: [], reexports: [] };
   }
-  for (const m of source.matchAll(/module\.exports\s*=\s*\{([^{}]*)\}/g)) {
-    for (const part of m[1].split(',')) {
-      const key = /^\s*(?:(['"])([^'"]+)\1|([A-Za-z_$][\w$]*))\s*(?::|$|\()/.exec(part) || /^\s*\.\.\.\s*require/.exec(part);
-      if (key && (key[2] || key[3])) names.add(key[2] || key[3]);
-    }
-  }
-  const reexport = /module\.exports\s*=\s*require\(\s*(['"])([^'"]+)\1\s*\)/.exec(source);
-  if (reexport) {
+  names = new Set(found.exports);
+  cache.set(filename, names);
+  if (found.reexports.length === 0) return names;
+  const { Module } = require('internal/modules/cjs');
+  const parent = { id: filename, filename, paths: Module._nodeModulePaths(path.dirname(filename)) };
+  for (const specifier of found.reexports) {
+    let target;
     try {
-      const { Module } = require('internal/modules/cjs');
-      const target = Module._resolveFilename(reexport[2], { id: filename, filename, paths: Module._nodeModulePaths(path.dirname(filename)) });
-      const text = fsb.readFileUtf8(target);
-      if (typeof text === 'string') for (const n of cjsExportNames(text, target, seen)) names.add(n);
-    } catch { /* unresolvable re-export: no names */ }
+      target = Module._resolveFilename(specifier, parent);
+    } catch {
+      continue; // unresolvable re-export: no names
+    }
+    const ext = path.extname(target);
+    // Like node: only files loaded as CommonJS source (.js, .cjs, unknown extensions).
+    if ((ext !== '.js' && ext !== '.cjs' && Module._extensions[ext]) || !path.isAbsolute(target)) continue;
+    const text = fsb.readFileUtf8(target);
+    for (const n of cjsExportNames(typeof text === 'string' ? text : '', target, cache)) names.add(n);
   }
   return names;
 }
