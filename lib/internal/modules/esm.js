@@ -27,13 +27,20 @@ function isIdentifierish(name) {
 }
 
 // A module re-exporting an object's properties: `default` is the object itself.
-function facadeSource(accessor, names) {
+// For a CommonJS module (`commonjs`), as node: a detected name that is not an own property of
+// module.exports is exported as undefined, and a getter that throws gives undefined.
+function facadeSource(accessor, names, commonjs = false) {
   let src = `const __m = ${accessor};\nexport default __m;\n`;
+  if (commonjs) {
+    src += 'const __get = (n) => { if (__m === null || (typeof __m !== "object" && typeof __m !== "function") || ' +
+      '!Object.prototype.hasOwnProperty.call(__m, n)) return undefined; try { return __m[n]; } catch { return undefined; } };\n';
+  }
   let i = 0;
   for (const name of names) {
     if (name === 'default') continue;
     const exported = isIdentifierish(name) ? name : JSON.stringify(name);
-    src += `const __e${i} = __m[${JSON.stringify(name)}];\nexport { __e${i} as ${exported} };\n`;
+    const read = commonjs ? `__get(${JSON.stringify(name)})` : `__m[${JSON.stringify(name)}]`;
+    src += `const __e${i} = ${read};\nexport { __e${i} as ${exported} };\n`;
     i++;
   }
   return src;
@@ -270,7 +277,7 @@ function createRecord(moduleURL, isJson) {
   if (format === 'commonjs') {
     const text = fsb.readFileUtf8(filename);
     const names = typeof text === 'string' ? cjsExportNames(text, filename) : new Set();
-    return compileModule(facadeSource(`globalThis[Symbol.for('lode.esm.bridge')].commonjs(${JSON.stringify(filename)})`, names), moduleURL);
+    return compileModule(facadeSource(`globalThis[Symbol.for('lode.esm.bridge')].commonjs(${JSON.stringify(filename)})`, names, true), moduleURL);
   }
   throw new codes.ERR_UNKNOWN_FILE_EXTENSION(path.extname(filename), filename);
 }
