@@ -35,6 +35,9 @@ const {
   kConstructed,
   kOnConstructed,
   bitProperty,
+  valueProperty,
+  defaultEncodingProperty,
+  lazyWebStreams,
   aggregateTwoErrors,
   validateObject,
   SymbolAsyncDispose,
@@ -86,23 +89,6 @@ const kHasPaused = 1 << 25;
 const kPaused = 1 << 26; // pause() was called explicitly
 const kDataListening = 1 << 27; // someone listens for 'data'
 
-// A property that holds a value when its bit is set, `empty` otherwise.
-function valueProperty(bit, key, empty) {
-  return {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
-    set(value) {
-      if (value) {
-        this[key] = value;
-        this[kState] |= bit;
-      } else {
-        this[kState] &= ~bit;
-      }
-    },
-  };
-}
-
 Object.defineProperties(ReadableState.prototype, {
   objectMode: bitProperty(kObjectMode),
   ended: bitProperty(kEnded),
@@ -126,21 +112,7 @@ Object.defineProperties(ReadableState.prototype, {
   errored: valueProperty(kErrored, kErroredValue, null),
   decoder: valueProperty(kDecoder, kDecoderValue, null),
   encoding: valueProperty(kEncoding, kEncodingValue, null),
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
-    },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
+  defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
   // null until the consumer chose: true (flowing) or false (paused).
   flowing: {
     __proto__: null,
@@ -1160,12 +1132,6 @@ Readable.from = function (iterable, opts) {
 };
 
 // Web stream interop lives in internal/webstreams/adapters.
-let webStreamsAdapters;
-function lazyWebStreams() {
-  webStreamsAdapters ??= require('internal/webstreams/adapters');
-  return webStreamsAdapters;
-}
-
 Readable.fromWeb = function (readableStream, options) {
   return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options);
 };

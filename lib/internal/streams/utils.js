@@ -45,6 +45,50 @@ function bitProperty(bit) {
   };
 }
 
+// A property that holds a value when its bit is set, `empty` otherwise. Setting a falsy value
+// only clears the bit (the old value stays behind the key, unread).
+function valueProperty(bit, key, empty) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
+    set(value) {
+      if (value) {
+        this[key] = value;
+        this[kState] |= bit;
+      } else {
+        this[kState] &= ~bit;
+      }
+    },
+  };
+}
+
+// defaultEncoding: the common 'utf8' is a bit, any other encoding is kept behind `key`.
+function defaultEncodingProperty(utf8Bit, key) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return (this[kState] & utf8Bit) !== 0 ? 'utf8' : this[key];
+    },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= utf8Bit;
+      } else {
+        this[kState] &= ~utf8Bit;
+        this[key] = value;
+      }
+    },
+  };
+}
+
+// Readable, Writable and Duplex load the web stream adapters only when fromWeb/toWeb is used.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  webStreamsAdapters ??= require('internal/webstreams/adapters');
+  return webStreamsAdapters;
+}
+
 // --- What kind of thing is this? -------------------------------------------------------------
 
 function isReadableNodeStream(obj, strict = false) {
@@ -348,6 +392,9 @@ module.exports = {
   SymbolAsyncDispose,
   kEmptyObject,
   bitProperty,
+  valueProperty,
+  defaultEncodingProperty,
+  lazyWebStreams,
   kState,
   kObjectMode,
   kErrorEmitted,
