@@ -39,9 +39,9 @@ const {
   defaultEncodingProperty,
   lazyWebStreams,
   aggregateTwoErrors,
-  validateObject,
   SymbolAsyncDispose,
 } = require('internal/streams/utils');
+const { validateObject } = require('internal/validators');
 const {
   AbortError,
   codes: {

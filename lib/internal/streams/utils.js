@@ -1,12 +1,8 @@
 'use strict';
 // Shared pieces of the stream implementation: the state bits common to ReadableState and
 // WritableState, the symbols other stream libraries (readable-stream, web streams) look for,
-// duck-typing predicates (is this a node stream? has it ended? ...), the small argument
-// validators the stream modules use, and aggregateTwoErrors.
-
-const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
-} = require('internal/errors');
+// duck-typing predicates (is this a node stream? has it ended? ...) and aggregateTwoErrors.
+// Argument validators come from internal/validators.
 
 // Registered symbols, so that other copies of the stream code can read the same state.
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
@@ -306,33 +302,6 @@ function aggregateTwoErrors(inner, outer) {
   return inner || outer;
 }
 
-function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-  }
-}
-
-function validateFunction(value, name) {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
-}
-
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
-}
-
-function validateAbortSignal(signal, name) {
-  if (signal !== undefined &&
-      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
-  }
-}
-
-function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-}
-
 // A function that runs its argument at most once.
 function once(fn) {
   let called = false;
@@ -382,11 +351,6 @@ module.exports = {
   willEmitClose,
   isTransformStream,
   aggregateTwoErrors,
-  validateObject,
-  validateFunction,
-  validateBoolean,
-  validateAbortSignal,
-  validateInteger,
   once,
   SymbolDispose,
   SymbolAsyncDispose,
