@@ -30,9 +30,7 @@ const {
   settled,
   setPromiseHandled,
   createPromiseCallback,
-  validateObject,
-  validateAbortSignal,
-  validateBuffer,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   dequeueValue,
@@ -55,6 +53,7 @@ const {
   nonOpPull,
   nonOpCancel,
 } = require('internal/webstreams/util');
+const { validateAbortSignal, validateBuffer } = require('internal/validators');
 const {
   WritableStreamDefaultWriter,
   isWritableStream,
@@ -100,8 +99,8 @@ class ReadableStream {
   [kType] = 'ReadableStream';
 
   constructor(source = {}, strategy = {}) {
-    validateObject(source, 'source');
-    validateObject(strategy, 'strategy', true);
+    validateDictionary(source, 'source');
+    validateDictionary(strategy, 'strategy', true);
     initReadableStream(this);
     // The strategy is read before the source, as the spec's dictionary conversion does.
     const size = strategy?.size;
@@ -148,7 +147,7 @@ class ReadableStream {
 
   getReader(options = {}) {
     if (!isReadableStream(this)) throw new ERR_INVALID_THIS('ReadableStream');
-    validateObject(options, 'options', true);
+    validateDictionary(options, 'options', true);
     const mode = options?.mode;
     if (mode === undefined) return new ReadableStreamDefaultReader(this);
     if (`${mode}` !== 'byob') throw new ERR_INVALID_ARG_VALUE('options.mode', mode);
@@ -197,7 +196,7 @@ class ReadableStream {
 
   values(options = {}) {
     if (!isReadableStream(this)) throw new ERR_INVALID_THIS('ReadableStream');
-    validateObject(options, 'options', true);
+    validateDictionary(options, 'options', true);
     return createAsyncIterator(this, !!options?.preventCancel);
   }
 
@@ -217,7 +216,7 @@ defineClassProperties(ReadableStream, ['locked', 'cancel', 'getReader', 'pipeThr
 Object.defineProperty(ReadableStream, 'from', { enumerable: true });
 
 function readPipeOptions(options) {
-  validateObject(options, 'options', true);
+  validateDictionary(options, 'options', true);
   const preventAbort = options?.preventAbort;
   const preventCancel = options?.preventCancel;
   const preventClose = options?.preventClose;
@@ -363,10 +362,8 @@ class ReadableStreamBYOBReader {
 
   async read(view, options = {}) {
     if (!isReadableStreamBYOBReader(this)) throw new ERR_INVALID_THIS('ReadableStreamBYOBReader');
-    if (!ArrayBuffer.isView(view)) {
-      throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
-    }
-    validateObject(options, 'options', true);
+    validateBuffer(view, 'view');
+    validateDictionary(options, 'options', true);
     const byteLength = viewByteLength(view);
     if (byteLength === 0 || arrayBufferByteLength(viewBuffer(view)) === 0) {
       throw new ERR_INVALID_STATE.TypeError('View or Viewed ArrayBuffer is zero-length or detached');

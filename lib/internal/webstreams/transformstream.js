@@ -19,7 +19,7 @@ const {
   defineClassProperties,
   createDeferredPromise,
   createPromiseCallback,
-  validateObject,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   nonOpCancel,
@@ -48,9 +48,9 @@ class TransformStream {
   [kType] = 'TransformStream';
 
   constructor(transformer = {}, writableStrategy = {}, readableStrategy = {}) {
-    validateObject(transformer, 'transformer');
-    validateObject(writableStrategy, 'writableStrategy', true);
-    validateObject(readableStrategy, 'readableStrategy', true);
+    validateDictionary(transformer, 'transformer');
+    validateDictionary(writableStrategy, 'writableStrategy', true);
+    validateDictionary(readableStrategy, 'readableStrategy', true);
     const readableType = transformer?.readableType;
     const writableType = transformer?.writableType;
     const start = transformer?.start;
