@@ -37,6 +37,7 @@ const {
   bitProperty,
   valueProperty,
   defaultEncodingProperty,
+  defaultEncodingOption,
   lazyWebStreams,
   aggregateTwoErrors,
   SymbolAsyncDispose,
@@ -50,7 +51,6 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
-    ERR_UNKNOWN_ENCODING,
   },
 } = require('internal/errors');
 
@@ -162,14 +162,7 @@ function ReadableState(options, stream, isDuplex) {
   if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
   if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
 
-  const defaultEncoding = options ? options.defaultEncoding : undefined;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this.defaultEncoding = defaultEncoding;
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
-  }
+  this.defaultEncoding = defaultEncodingOption(options);
 
   // The piped destinations whose 'drain' we wait for: null, one Writable, or a Set.
   this.awaitDrainWriters = null;

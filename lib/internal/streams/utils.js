@@ -4,6 +4,8 @@
 // duck-typing predicates (is this a node stream? has it ended? ...) and aggregateTwoErrors.
 // Argument validators come from internal/validators.
 
+const { codes: { ERR_UNKNOWN_ENCODING } } = require('internal/errors');
+
 // Registered symbols, so that other copies of the stream code can read the same state.
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
 const kIsErrored = Symbol.for('nodejs.stream.errored');
@@ -76,6 +78,15 @@ function defaultEncodingProperty(utf8Bit, key) {
       }
     },
   };
+}
+
+// options.defaultEncoding of a new ReadableState or WritableState, checked: 'utf8' when not
+// given. Assigned to the state's defaultEncoding accessor, which keeps utf8 as a bit.
+function defaultEncodingOption(options) {
+  const encoding = options ? options.defaultEncoding : undefined;
+  if (encoding == null) return 'utf8';
+  if (encoding === 'utf8' || encoding === 'utf-8' || Buffer.isEncoding(encoding)) return encoding;
+  throw new ERR_UNKNOWN_ENCODING(encoding);
 }
 
 // Readable, Writable and Duplex load the web stream adapters only when fromWeb/toWeb is used.
@@ -358,6 +369,7 @@ module.exports = {
   bitProperty,
   valueProperty,
   defaultEncodingProperty,
+  defaultEncodingOption,
   lazyWebStreams,
   kState,
   kObjectMode,

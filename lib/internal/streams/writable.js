@@ -36,6 +36,7 @@ const {
   bitProperty,
   valueProperty,
   defaultEncodingProperty,
+  defaultEncodingOption,
   lazyWebStreams,
   SymbolAsyncDispose,
 } = require('internal/streams/utils');
@@ -182,15 +183,7 @@ function WritableState(options, stream, isDuplex) {
   if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
   if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
 
-  const defaultEncoding = options ? options.defaultEncoding : null;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] &= ~kDefaultUTF8Encoding;
-    this[kDefaultEncodingValue] = defaultEncoding;
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
-  }
+  this.defaultEncoding = defaultEncodingOption(options);
 
   // Bytes (objects) written but not yet confirmed by _write()'s callback.
   this.length = 0;
