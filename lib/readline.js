@@ -8,43 +8,22 @@ const promises = require('readline/promises');
 const { AbortError } = require('internal/errors');
 const { inspect } = require('internal/util/inspect');
 const { validateAbortSignal } = require('internal/validators');
+const internalInterface = require('internal/readline/interface');
 const {
   Interface: BaseInterface,
   InterfaceConstructor,
-  kAddHistory,
-  kDecoder,
-  kDeleteLeft,
-  kDeleteLineLeft,
-  kDeleteLineRight,
-  kDeleteRight,
-  kDeleteWordLeft,
-  kDeleteWordRight,
-  kGetDisplayPos,
-  kHistoryNext,
-  kHistoryPrev,
-  kInsertString,
-  kLine,
-  kLine_buffer,
-  kMoveCursor,
-  kNormalWrite,
-  kOldPrompt,
-  kOnLine,
-  kPreviousKey,
-  kPrompt,
   kQuestion,
-  kQuestionCallback,
   kQuestionCancel,
-  kRefreshLine,
-  kSawKeyPress,
   kSawReturnAt,
-  kSetRawMode,
-  kTabComplete,
   kTabCompleter,
-  kTtyWrite,
-  kWordLeft,
-  kWordRight,
-  kWriteToOutput,
-} = require('internal/readline/interface');
+} = internalInterface;
+
+// The symbol that internal/readline/interface uses for an old underscore name: _fooBar is kFooBar.
+function symbolFor(name) {
+  const symbol = internalInterface[`k${name[1].toUpperCase()}${name.slice(2)}`];
+  if (typeof symbol !== 'symbol') throw new Error(`readline: no symbol for ${name}`);
+  return symbol;
+}
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 
@@ -114,30 +93,31 @@ Interface.prototype.question[kCustomPromisify] = function question(query, option
 // through the symbols, which here look the underscore name up on the instance, so
 // overriding e.g. `rl._writeToOutput` or `rl._ttyWrite` changes what the interface does.
 const legacyMethods = [
-  [kSetRawMode, '_setRawMode'],
-  [kOnLine, '_onLine'],
-  [kWriteToOutput, '_writeToOutput'],
-  [kAddHistory, '_addHistory'],
-  [kRefreshLine, '_refreshLine'],
-  [kNormalWrite, '_normalWrite'],
-  [kInsertString, '_insertString'],
-  [kTabComplete, '_tabComplete'],
-  [kWordLeft, '_wordLeft'],
-  [kWordRight, '_wordRight'],
-  [kDeleteLeft, '_deleteLeft'],
-  [kDeleteRight, '_deleteRight'],
-  [kDeleteWordLeft, '_deleteWordLeft'],
-  [kDeleteWordRight, '_deleteWordRight'],
-  [kDeleteLineLeft, '_deleteLineLeft'],
-  [kDeleteLineRight, '_deleteLineRight'],
-  [kLine, '_line'],
-  [kHistoryNext, '_historyNext'],
-  [kHistoryPrev, '_historyPrev'],
-  [kGetDisplayPos, '_getDisplayPos'],
-  [kMoveCursor, '_moveCursor'],
-  [kTtyWrite, '_ttyWrite'],
+  '_setRawMode',
+  '_onLine',
+  '_writeToOutput',
+  '_addHistory',
+  '_refreshLine',
+  '_normalWrite',
+  '_insertString',
+  '_tabComplete',
+  '_wordLeft',
+  '_wordRight',
+  '_deleteLeft',
+  '_deleteRight',
+  '_deleteWordLeft',
+  '_deleteWordRight',
+  '_deleteLineLeft',
+  '_deleteLineRight',
+  '_line',
+  '_historyNext',
+  '_historyPrev',
+  '_getDisplayPos',
+  '_moveCursor',
+  '_ttyWrite',
 ];
-for (const [symbol, name] of legacyMethods) {
+for (const name of legacyMethods) {
+  const symbol = symbolFor(name);
   Object.defineProperty(Interface.prototype, symbol, {
     __proto__: null,
     get() { return this[name]; },
@@ -162,16 +142,17 @@ Interface.prototype._tabComplete = function _tabComplete(lastKeypressWasTab) {
 
 // Internal state under its old names.
 const legacyState = [
-  [kDecoder, '_decoder'],
-  [kLine_buffer, '_line_buffer'],
-  [kOldPrompt, '_oldPrompt'],
-  [kPreviousKey, '_previousKey'],
-  [kPrompt, '_prompt'],
-  [kQuestionCallback, '_questionCallback'],
-  [kSawKeyPress, '_sawKeyPress'],
-  [kSawReturnAt, '_sawReturnAt'],
+  '_decoder',
+  '_line_buffer',
+  '_oldPrompt',
+  '_previousKey',
+  '_prompt',
+  '_questionCallback',
+  '_sawKeyPress',
+  '_sawReturnAt',
 ];
-for (const [symbol, name] of legacyState) {
+for (const name of legacyState) {
+  const symbol = symbolFor(name);
   Object.defineProperty(Interface.prototype, name, {
     __proto__: null,
     get() { return this[symbol]; },

@@ -1,52 +1,28 @@
 'use strict';
-// node:stream/web: the WHATWG Streams classes.
+// node:stream/web: the WHATWG Streams classes, each re-exported from the module that defines
+// it, in this order.
 
-const {
-  ReadableStream,
-  ReadableStreamDefaultReader,
-  ReadableStreamBYOBReader,
-  ReadableStreamBYOBRequest,
-  ReadableByteStreamController,
-  ReadableStreamDefaultController,
-} = require('internal/webstreams/readablestream');
-const {
-  TransformStream,
-  TransformStreamDefaultController,
-} = require('internal/webstreams/transformstream');
-const {
-  WritableStream,
-  WritableStreamDefaultWriter,
-  WritableStreamDefaultController,
-} = require('internal/webstreams/writablestream');
-const {
-  ByteLengthQueuingStrategy,
-  CountQueuingStrategy,
-} = require('internal/webstreams/queuingstrategies');
-const {
-  TextEncoderStream,
-  TextDecoderStream,
-} = require('internal/webstreams/encoding');
-const {
-  CompressionStream,
-  DecompressionStream,
-} = require('internal/webstreams/compression');
+const classesByModule = [
+  ['internal/webstreams/readablestream', [
+    'ReadableStream',
+    'ReadableStreamDefaultReader',
+    'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest',
+    'ReadableByteStreamController',
+    'ReadableStreamDefaultController',
+  ]],
+  ['internal/webstreams/transformstream', ['TransformStream', 'TransformStreamDefaultController']],
+  ['internal/webstreams/writablestream', [
+    'WritableStream',
+    'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController',
+  ]],
+  ['internal/webstreams/queuingstrategies', ['ByteLengthQueuingStrategy', 'CountQueuingStrategy']],
+  ['internal/webstreams/encoding', ['TextEncoderStream', 'TextDecoderStream']],
+  ['internal/webstreams/compression', ['CompressionStream', 'DecompressionStream']],
+];
 
-module.exports = {
-  ReadableStream,
-  ReadableStreamDefaultReader,
-  ReadableStreamBYOBReader,
-  ReadableStreamBYOBRequest,
-  ReadableByteStreamController,
-  ReadableStreamDefaultController,
-  TransformStream,
-  TransformStreamDefaultController,
-  WritableStream,
-  WritableStreamDefaultWriter,
-  WritableStreamDefaultController,
-  ByteLengthQueuingStrategy,
-  CountQueuingStrategy,
-  TextEncoderStream,
-  TextDecoderStream,
-  CompressionStream,
-  DecompressionStream,
-};
+for (const [id, names] of classesByModule) {
+  const mod = require(id);
+  for (const name of names) module.exports[name] = mod[name];
+}

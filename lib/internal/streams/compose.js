@@ -19,6 +19,7 @@ const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const eos = require('internal/streams/end-of-stream');
+const { runWaiting, forwardWrites, forwardReads, clearWaiting } = require('internal/streams/forward');
 
 function canRead(s) {
   return isReadable(s) || isReadableStream(s) || isTransformStream(s);
@@ -48,9 +49,7 @@ module.exports = function compose(...streams) {
     }
   }
 
-  let ondrain;
-  let onfinish;
-  let onreadable;
+  const waiting = { ondrain: null, onfinish: null, onreadable: null };
   let onclose;
   let d;
 
@@ -77,21 +76,7 @@ module.exports = function compose(...streams) {
 
   if (writable) {
     if (isNodeStream(head)) {
-      d._write = function (chunk, encoding, callback) {
-        if (head.write(chunk, encoding)) callback();
-        else ondrain = callback;
-      };
-      d._final = function (callback) {
-        head.end();
-        onfinish = callback;
-      };
-      head.on('drain', function () {
-        if (ondrain) {
-          const cb = ondrain;
-          ondrain = null;
-          cb();
-        }
-      });
+      forwardWrites(d, head, waiting);
     } else if (isWebStream(head)) {
       const w = isTransformStream(head) ? head.writable : head;
       const writer = w.getWriter();
@@ -108,7 +93,7 @@ module.exports = function compose(...streams) {
         try {
           await writer.ready;
           writer.close().catch(() => {});
-          onfinish = callback;
+          waiting.onfinish = callback;
         } catch (err) {
           callback(err);
         }
@@ -117,36 +102,13 @@ module.exports = function compose(...streams) {
 
     // The composed stream finishes when the tail is done.
     eos(isTransformStream(tail) ? tail.readable : tail, () => {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
+      runWaiting(waiting, 'onfinish');
     });
   }
 
   if (readable) {
     if (isNodeStream(tail)) {
-      tail.on('readable', function () {
-        if (onreadable) {
-          const cb = onreadable;
-          onreadable = null;
-          cb();
-        }
-      });
-      tail.on('end', function () {
-        d.push(null);
-      });
-      d._read = function () {
-        while (true) {
-          const buf = tail.read();
-          if (buf === null) {
-            onreadable = d._read;
-            return;
-          }
-          if (!d.push(buf)) return;
-        }
-      };
+      forwardReads(d, tail, waiting);
     } else if (isWebStream(tail)) {
       const r = isTransformStream(tail) ? tail.readable : tail;
       const reader = r.getReader();
@@ -169,9 +131,7 @@ module.exports = function compose(...streams) {
 
   d._destroy = function (err, callback) {
     if (!err && onclose !== null) err = new AbortError();
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
+    clearWaiting(waiting);
     if (isNodeStream(tail)) destroyer(tail, err);
     if (onclose === null) callback(err);
     else onclose = callback;

@@ -10,7 +10,7 @@ const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const destroyImpl = require('internal/streams/destroy');
-const { kOnConstructed } = require('internal/streams/utils');
+const { kOnConstructed, lazyWebStreams } = require('internal/streams/utils');
 
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
@@ -105,12 +105,6 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
     }
   },
 });
-
-let webStreamsAdapters;
-function lazyWebStreams() {
-  webStreamsAdapters ??= require('internal/webstreams/adapters');
-  return webStreamsAdapters;
-}
 
 Duplex.fromWeb = function (pair, options) {
   return lazyWebStreams().newStreamDuplexFromReadableWritablePair(pair, options);

@@ -19,6 +19,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE },
 } = require('internal/errors');
 const { destroyer } = require('internal/streams/destroy');
+const { runWaiting, forwardWrites, forwardReads, clearWaiting } = require('internal/streams/forward');
 const Duplex = require('internal/streams/duplex');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
@@ -205,9 +206,7 @@ function fromPair(pair) {
   let writable = !!isWritable(w);
 
   // Callbacks waiting on the inner streams.
-  let ondrain;
-  let onfinish;
-  let onreadable;
+  const waiting = { ondrain: null, onfinish: null, onreadable: null };
   let onclose;
   let d;
 
@@ -232,30 +231,10 @@ function fromPair(pair) {
       onfinished(err);
     });
 
-    d._write = function (chunk, encoding, callback) {
-      if (w.write(chunk, encoding)) callback();
-      else ondrain = callback;
-    };
-
-    d._final = function (callback) {
-      w.end();
-      onfinish = callback;
-    };
-
-    w.on('drain', function () {
-      if (ondrain) {
-        const cb = ondrain;
-        ondrain = null;
-        cb();
-      }
-    });
+    forwardWrites(d, w, waiting);
 
     w.on('finish', function () {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
+      runWaiting(waiting, 'onfinish');
     });
   }
 
@@ -266,35 +245,12 @@ function fromPair(pair) {
       onfinished(err);
     });
 
-    r.on('readable', function () {
-      if (onreadable) {
-        const cb = onreadable;
-        onreadable = null;
-        cb();
-      }
-    });
-
-    r.on('end', function () {
-      d.push(null);
-    });
-
-    d._read = function () {
-      while (true) {
-        const buf = r.read();
-        if (buf === null) {
-          onreadable = d._read;
-          return;
-        }
-        if (!d.push(buf)) return;
-      }
-    };
+    forwardReads(d, r, waiting);
   }
 
   d._destroy = function (err, callback) {
     if (!err && onclose !== null) err = new AbortError();
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
+    clearWaiting(waiting);
     if (onclose === null) {
       callback(err);
     } else {

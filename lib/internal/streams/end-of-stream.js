@@ -11,10 +11,6 @@ const {
   kEmptyObject,
   once,
   SymbolDispose,
-  validateAbortSignal,
-  validateFunction,
-  validateObject,
-  validateBoolean,
   isClosed,
   isReadable,
   isReadableNodeStream,
@@ -30,6 +26,7 @@ const {
   willEmitClose: streamWillEmitClose,
   kIsClosedPromise,
 } = require('internal/streams/utils');
+const { validateAbortSignal, validateFunction, validateObject, validateBoolean } = require('internal/validators');
 
 let addAbortListener;
 function lazyAddAbortListener() {

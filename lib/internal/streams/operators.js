@@ -14,12 +14,10 @@ const {
   },
 } = require('internal/errors');
 const {
-  validateAbortSignal,
-  validateInteger,
-  validateObject,
   isWritable,
   isNodeStream,
 } = require('internal/streams/utils');
+const { validateAbortSignal, validateInteger, validateObject } = require('internal/validators');
 const { finished } = require('internal/streams/end-of-stream');
 const staticCompose = require('internal/streams/compose');
 const { addAbortSignalNoValidate } = require('internal/streams/add-abort-signal');

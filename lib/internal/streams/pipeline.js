@@ -23,8 +23,6 @@ const {
   aggregateTwoErrors,
   once,
   SymbolDispose,
-  validateFunction,
-  validateAbortSignal,
   isIterable,
   isReadable,
   isReadableNodeStream,
@@ -34,6 +32,7 @@ const {
   isReadableStream,
   isReadableFinished,
 } = require('internal/streams/utils');
+const { validateFunction, validateAbortSignal } = require('internal/validators');
 const { AbortController } = require('internal/abort_controller');
 
 let PassThrough;

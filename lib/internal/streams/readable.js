@@ -35,10 +35,14 @@ const {
   kConstructed,
   kOnConstructed,
   bitProperty,
+  valueProperty,
+  defaultEncodingProperty,
+  defaultEncodingOption,
+  lazyWebStreams,
   aggregateTwoErrors,
-  validateObject,
   SymbolAsyncDispose,
 } = require('internal/streams/utils');
+const { validateObject } = require('internal/validators');
 const {
   AbortError,
   codes: {
@@ -47,7 +51,6 @@ const {
     ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
-    ERR_UNKNOWN_ENCODING,
   },
 } = require('internal/errors');
 
@@ -86,23 +89,6 @@ const kHasPaused = 1 << 25;
 const kPaused = 1 << 26; // pause() was called explicitly
 const kDataListening = 1 << 27; // someone listens for 'data'
 
-// A property that holds a value when its bit is set, `empty` otherwise.
-function valueProperty(bit, key, empty) {
-  return {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
-    set(value) {
-      if (value) {
-        this[key] = value;
-        this[kState] |= bit;
-      } else {
-        this[kState] &= ~bit;
-      }
-    },
-  };
-}
-
 Object.defineProperties(ReadableState.prototype, {
   objectMode: bitProperty(kObjectMode),
   ended: bitProperty(kEnded),
@@ -126,21 +112,7 @@ Object.defineProperties(ReadableState.prototype, {
   errored: valueProperty(kErrored, kErroredValue, null),
   decoder: valueProperty(kDecoder, kDecoderValue, null),
   encoding: valueProperty(kEncoding, kEncodingValue, null),
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
-    },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
+  defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
   // null until the consumer chose: true (flowing) or false (paused).
   flowing: {
     __proto__: null,
@@ -190,14 +162,7 @@ function ReadableState(options, stream, isDuplex) {
   if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
   if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
 
-  const defaultEncoding = options ? options.defaultEncoding : undefined;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this.defaultEncoding = defaultEncoding;
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
-  }
+  this.defaultEncoding = defaultEncodingOption(options);
 
   // The piped destinations whose 'drain' we wait for: null, one Writable, or a Set.
   this.awaitDrainWriters = null;
@@ -1160,12 +1125,6 @@ Readable.from = function (iterable, opts) {
 };
 
 // Web stream interop lives in internal/webstreams/adapters.
-let webStreamsAdapters;
-function lazyWebStreams() {
-  webStreamsAdapters ??= require('internal/webstreams/adapters');
-  return webStreamsAdapters;
-}
-
 Readable.fromWeb = function (readableStream, options) {
   return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options);
 };

@@ -2,7 +2,7 @@
 // highWaterMark: the option (checked), and the process-wide defaults for byte and object mode.
 
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
-const { validateInteger } = require('internal/streams/utils');
+const { validateInteger } = require('internal/validators');
 
 let defaultBytes = 16 * 1024;
 let defaultObjects = 16;

@@ -1,12 +1,10 @@
 'use strict';
 // Shared pieces of the stream implementation: the state bits common to ReadableState and
 // WritableState, the symbols other stream libraries (readable-stream, web streams) look for,
-// duck-typing predicates (is this a node stream? has it ended? ...), the small argument
-// validators the stream modules use, and aggregateTwoErrors.
+// duck-typing predicates (is this a node stream? has it ended? ...) and aggregateTwoErrors.
+// Argument validators come from internal/validators.
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
-} = require('internal/errors');
+const { codes: { ERR_UNKNOWN_ENCODING } } = require('internal/errors');
 
 // Registered symbols, so that other copies of the stream code can read the same state.
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
@@ -43,6 +41,59 @@ function bitProperty(bit) {
       else this[kState] &= ~bit;
     },
   };
+}
+
+// A property that holds a value when its bit is set, `empty` otherwise. Setting a falsy value
+// only clears the bit (the old value stays behind the key, unread).
+function valueProperty(bit, key, empty) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
+    set(value) {
+      if (value) {
+        this[key] = value;
+        this[kState] |= bit;
+      } else {
+        this[kState] &= ~bit;
+      }
+    },
+  };
+}
+
+// defaultEncoding: the common 'utf8' is a bit, any other encoding is kept behind `key`.
+function defaultEncodingProperty(utf8Bit, key) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return (this[kState] & utf8Bit) !== 0 ? 'utf8' : this[key];
+    },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= utf8Bit;
+      } else {
+        this[kState] &= ~utf8Bit;
+        this[key] = value;
+      }
+    },
+  };
+}
+
+// options.defaultEncoding of a new ReadableState or WritableState, checked: 'utf8' when not
+// given. Assigned to the state's defaultEncoding accessor, which keeps utf8 as a bit.
+function defaultEncodingOption(options) {
+  const encoding = options ? options.defaultEncoding : undefined;
+  if (encoding == null) return 'utf8';
+  if (encoding === 'utf8' || encoding === 'utf-8' || Buffer.isEncoding(encoding)) return encoding;
+  throw new ERR_UNKNOWN_ENCODING(encoding);
+}
+
+// Readable, Writable and Duplex load the web stream adapters only when fromWeb/toWeb is used.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  webStreamsAdapters ??= require('internal/webstreams/adapters');
+  return webStreamsAdapters;
 }
 
 // --- What kind of thing is this? -------------------------------------------------------------
@@ -262,33 +313,6 @@ function aggregateTwoErrors(inner, outer) {
   return inner || outer;
 }
 
-function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-  }
-}
-
-function validateFunction(value, name) {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
-}
-
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
-}
-
-function validateAbortSignal(signal, name) {
-  if (signal !== undefined &&
-      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
-  }
-}
-
-function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-}
-
 // A function that runs its argument at most once.
 function once(fn) {
   let called = false;
@@ -338,16 +362,15 @@ module.exports = {
   willEmitClose,
   isTransformStream,
   aggregateTwoErrors,
-  validateObject,
-  validateFunction,
-  validateBoolean,
-  validateAbortSignal,
-  validateInteger,
   once,
   SymbolDispose,
   SymbolAsyncDispose,
   kEmptyObject,
   bitProperty,
+  valueProperty,
+  defaultEncodingProperty,
+  defaultEncodingOption,
+  lazyWebStreams,
   kState,
   kObjectMode,
   kErrorEmitted,

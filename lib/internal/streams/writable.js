@@ -34,6 +34,10 @@ const {
   kConstructed,
   kOnConstructed,
   bitProperty,
+  valueProperty,
+  defaultEncodingProperty,
+  defaultEncodingOption,
+  lazyWebStreams,
   SymbolAsyncDispose,
 } = require('internal/streams/utils');
 const {
@@ -89,8 +93,9 @@ const kAfterWritePending = 1 << 28; // an afterWrite() is queued
 const kBuffered = 1 << 29; // the queue array exists
 const kEnded = 1 << 30; // end() returned
 
-// A property that holds a value when its bit is set, `empty` otherwise.
-function valueProperty(bit, key, empty) {
+// A property that holds a value when its bit is set, `empty` otherwise. Unlike utils'
+// valueProperty, a falsy value is stored too, so the old callback or tick info is let go.
+function releasingValueProperty(bit, key, empty) {
   return {
     __proto__: null,
     enumerable: false,
@@ -124,19 +129,7 @@ Object.defineProperties(WritableState.prototype, {
   closeEmitted: bitProperty(kCloseEmitted),
   allBuffers: bitProperty(kAllBuffers),
   allNoop: bitProperty(kAllNoop),
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
-    set(value) {
-      if (value) {
-        this[kErroredValue] = value;
-        this[kState] |= kErrored;
-      } else {
-        this[kState] &= ~kErrored;
-      }
-    },
-  },
+  errored: valueProperty(kErrored, kErroredValue, null),
   // undefined unless set: false switches the writable side of a Duplex off.
   writable: {
     __proto__: null,
@@ -151,25 +144,11 @@ Object.defineProperties(WritableState.prototype, {
       else this[kState] = (this[kState] | kHasWritable) & ~kWritable;
     },
   },
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue];
-    },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
+  defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
   // The callback of the write in progress.
-  writecb: valueProperty(kWriteCb, kWriteCbValue, nop),
+  writecb: releasingValueProperty(kWriteCb, kWriteCbValue, nop),
   // Callbacks of synchronously completed writes, run together on the next tick.
-  afterWriteTickInfo: valueProperty(kAfterWriteTickInfo, kAfterWriteTickInfoValue, null),
+  afterWriteTickInfo: releasingValueProperty(kAfterWriteTickInfo, kAfterWriteTickInfoValue, null),
   // The queue: entries { chunk, encoding, callback }, the live ones from bufferedIndex on.
   buffered: {
     __proto__: null,
@@ -204,15 +183,7 @@ function WritableState(options, stream, isDuplex) {
   if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
   if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
 
-  const defaultEncoding = options ? options.defaultEncoding : null;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] &= ~kDefaultUTF8Encoding;
-    this[kDefaultEncodingValue] = defaultEncoding;
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
-  }
+  this.defaultEncoding = defaultEncodingOption(options);
 
   // Bytes (objects) written but not yet confirmed by _write()'s callback.
   this.length = 0;
@@ -797,12 +768,6 @@ Writable.prototype._destroy = function (err, cb) {
 Writable.prototype[EE.captureRejectionSymbol] = function (err) {
   this.destroy(err);
 };
-
-let webStreamsAdapters;
-function lazyWebStreams() {
-  webStreamsAdapters ??= require('internal/webstreams/adapters');
-  return webStreamsAdapters;
-}
 
 Writable.fromWeb = function (writableStream, options) {
   return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options);

@@ -14,6 +14,7 @@ const { ReadableStream, isReadableStream } = require('internal/webstreams/readab
 const { WritableStream, isWritableStream } = require('internal/webstreams/writablestream');
 const { CountQueuingStrategy, ByteLengthQueuingStrategy } = require('internal/webstreams/queuingstrategies');
 const { createDeferredPromise } = require('internal/webstreams/util');
+const { validateObject, validateBoolean } = require('internal/validators');
 
 // node:stream is loaded on first use, so stream/web does not pull it in.
 let streamModule;
@@ -35,16 +36,6 @@ let encoder;
 function encodeUtf8(text) {
   if (encoder === undefined) encoder = new (require('internal/encoding').TextEncoder)();
   return encoder.encode(text);
-}
-
-function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-  }
-}
-
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
 }
 
 function validateEncoding(encoding) {

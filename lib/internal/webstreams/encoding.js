@@ -45,21 +45,6 @@ class TextEncoderStream {
     });
   }
 
-  get encoding() {
-    if (!isTextEncoderStream(this)) throw new ERR_INVALID_THIS('TextEncoderStream');
-    return this[kHandle].encoding;
-  }
-
-  get readable() {
-    if (!isTextEncoderStream(this)) throw new ERR_INVALID_THIS('TextEncoderStream');
-    return this[kTransform].readable;
-  }
-
-  get writable() {
-    if (!isTextEncoderStream(this)) throw new ERR_INVALID_THIS('TextEncoderStream');
-    return this[kTransform].writable;
-  }
-
   [kInspect](depth, options) {
     if (!isTextEncoderStream(this)) throw new ERR_INVALID_THIS('TextEncoderStream');
     return customInspect(depth, options, 'TextEncoderStream', {
@@ -87,31 +72,6 @@ class TextDecoderStream {
     });
   }
 
-  get encoding() {
-    if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return this[kHandle].encoding;
-  }
-
-  get fatal() {
-    if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return this[kHandle].fatal;
-  }
-
-  get ignoreBOM() {
-    if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return this[kHandle].ignoreBOM;
-  }
-
-  get readable() {
-    if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return this[kTransform].readable;
-  }
-
-  get writable() {
-    if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
-    return this[kTransform].writable;
-  }
-
   [kInspect](depth, options) {
     if (!isTextDecoderStream(this)) throw new ERR_INVALID_THIS('TextDecoderStream');
     return customInspect(depth, options, 'TextDecoderStream', {
@@ -124,12 +84,24 @@ class TextDecoderStream {
   }
 }
 
-for (const name of ['encoding', 'readable', 'writable']) {
-  Object.defineProperty(TextEncoderStream.prototype, name, { enumerable: true });
+// The public getters, brand-checked, enumerable like WebIDL attributes and named `get <key>`:
+// each reads one value of the TextEncoder/TextDecoder or of the TransformStream.
+function defineGetters(Class, isInstance, keys) {
+  const name = Class.name;
+  for (const key of keys) {
+    const slot = key === 'readable' || key === 'writable' ? kTransform : kHandle;
+    const descriptor = Object.getOwnPropertyDescriptor({
+      get [key]() {
+        if (!isInstance(this)) throw new ERR_INVALID_THIS(name);
+        return this[slot][key];
+      },
+    }, key);
+    Object.defineProperty(Class.prototype, key, descriptor);
+  }
 }
-for (const name of ['encoding', 'fatal', 'ignoreBOM', 'readable', 'writable']) {
-  Object.defineProperty(TextDecoderStream.prototype, name, { enumerable: true });
-}
+
+defineGetters(TextEncoderStream, isTextEncoderStream, ['encoding', 'readable', 'writable']);
+defineGetters(TextDecoderStream, isTextDecoderStream, ['encoding', 'fatal', 'ignoreBOM', 'readable', 'writable']);
 
 module.exports = {
   TextEncoderStream,

@@ -3,7 +3,6 @@
 
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_THIS,
     ERR_MISSING_OPTION,
   },
@@ -16,6 +15,7 @@ const {
   customInspect,
   defineClassProperties,
 } = require('internal/webstreams/util');
+const { validateObject } = require('internal/validators');
 
 // Both size functions are shared by every instance and are named `size`.
 const byteSizeFunction = Object.defineProperty((chunk) => chunk.byteLength, 'name', { value: 'size' });
@@ -23,9 +23,7 @@ const countSizeFunction = Object.defineProperty(() => 1, 'name', { value: 'size'
 
 // A strict `init` dictionary: a plain object (not null, an array or a function).
 function readHighWaterMark(init) {
-  if (init === null || typeof init !== 'object' || Array.isArray(init)) {
-    throw new ERR_INVALID_ARG_TYPE('init', 'Object', init);
-  }
+  validateObject(init, 'init');
   if (init.highWaterMark === undefined) throw new ERR_MISSING_OPTION('init.highWaterMark');
   // The value is validated only when a stream uses the strategy.
   return +init.highWaterMark;

@@ -30,9 +30,7 @@ const {
   settled,
   setPromiseHandled,
   createPromiseCallback,
-  validateObject,
-  validateAbortSignal,
-  validateBuffer,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   dequeueValue,
@@ -55,6 +53,7 @@ const {
   nonOpPull,
   nonOpCancel,
 } = require('internal/webstreams/util');
+const { validateAbortSignal, validateBuffer } = require('internal/validators');
 const {
   WritableStreamDefaultWriter,
   isWritableStream,
@@ -100,8 +99,8 @@ class ReadableStream {
   [kType] = 'ReadableStream';
 
   constructor(source = {}, strategy = {}) {
-    validateObject(source, 'source');
-    validateObject(strategy, 'strategy', true);
+    validateDictionary(source, 'source');
+    validateDictionary(strategy, 'strategy', true);
     initReadableStream(this);
     // The strategy is read before the source, as the spec's dictionary conversion does.
     const size = strategy?.size;
@@ -148,7 +147,7 @@ class ReadableStream {
 
   getReader(options = {}) {
     if (!isReadableStream(this)) throw new ERR_INVALID_THIS('ReadableStream');
-    validateObject(options, 'options', true);
+    validateDictionary(options, 'options', true);
     const mode = options?.mode;
     if (mode === undefined) return new ReadableStreamDefaultReader(this);
     if (`${mode}` !== 'byob') throw new ERR_INVALID_ARG_VALUE('options.mode', mode);
@@ -197,7 +196,7 @@ class ReadableStream {
 
   values(options = {}) {
     if (!isReadableStream(this)) throw new ERR_INVALID_THIS('ReadableStream');
-    validateObject(options, 'options', true);
+    validateDictionary(options, 'options', true);
     return createAsyncIterator(this, !!options?.preventCancel);
   }
 
@@ -217,7 +216,7 @@ defineClassProperties(ReadableStream, ['locked', 'cancel', 'getReader', 'pipeThr
 Object.defineProperty(ReadableStream, 'from', { enumerable: true });
 
 function readPipeOptions(options) {
-  validateObject(options, 'options', true);
+  validateDictionary(options, 'options', true);
   const preventAbort = options?.preventAbort;
   const preventCancel = options?.preventCancel;
   const preventClose = options?.preventClose;
@@ -279,18 +278,10 @@ function createBYOBRequest(controller, view) {
   return request;
 }
 
-// Read requests: what a pending read does when a chunk, the end or an error arrives.
-function defaultReadRequest() {
-  const { promise, resolve, reject } = createDeferredPromise();
-  return {
-    promise,
-    chunk(value) { resolve({ value, done: false }); },
-    close() { resolve({ value: undefined, done: true }); },
-    error(e) { reject(e); },
-  };
-}
-
-function readIntoRequest() {
+// Read requests: what a pending read does when a chunk, the end or an error arrives. One shape
+// serves both readers: a default read closes with no value (so `value` is undefined), a BYOB
+// read closes with the (empty) view it was given.
+function readRequest() {
   const { promise, resolve, reject } = createDeferredPromise();
   return {
     promise,
@@ -298,6 +289,20 @@ function readIntoRequest() {
     close(value) { resolve({ value, done: true }); },
     error(e) { reject(e); },
   };
+}
+
+// The `closed` getter and `cancel()` are the same for both readers but for the brand check.
+function readerClosed(reader, isReader, name) {
+  if (!isReader(reader)) return Promise.reject(new ERR_INVALID_THIS(name));
+  return reader[kState].close.promise;
+}
+
+function readerCancel(reader, isReader, name, reason) {
+  if (!isReader(reader)) return Promise.reject(new ERR_INVALID_THIS(name));
+  if (reader[kState].stream === undefined) {
+    return Promise.reject(new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
+  }
+  return readableStreamCancel(reader[kState].stream, reason);
 }
 
 class ReadableStreamDefaultReader {
@@ -316,7 +321,7 @@ class ReadableStreamDefaultReader {
     if (this[kState].stream === undefined) {
       return Promise.reject(new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
     }
-    const request = defaultReadRequest();
+    const request = readRequest();
     readableStreamDefaultReaderRead(this, request);
     return request.promise;
   }
@@ -328,20 +333,11 @@ class ReadableStreamDefaultReader {
   }
 
   get closed() {
-    if (!isReadableStreamDefaultReader(this)) {
-      return Promise.reject(new ERR_INVALID_THIS('ReadableStreamDefaultReader'));
-    }
-    return this[kState].close.promise;
+    return readerClosed(this, isReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
   }
 
   cancel(reason = undefined) {
-    if (!isReadableStreamDefaultReader(this)) {
-      return Promise.reject(new ERR_INVALID_THIS('ReadableStreamDefaultReader'));
-    }
-    if (this[kState].stream === undefined) {
-      return Promise.reject(new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(this[kState].stream, reason);
+    return readerCancel(this, isReadableStreamDefaultReader, 'ReadableStreamDefaultReader', reason);
   }
 
   [kInspect](depth, options) {
@@ -366,10 +362,8 @@ class ReadableStreamBYOBReader {
 
   async read(view, options = {}) {
     if (!isReadableStreamBYOBReader(this)) throw new ERR_INVALID_THIS('ReadableStreamBYOBReader');
-    if (!ArrayBuffer.isView(view)) {
-      throw new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
-    }
-    validateObject(options, 'options', true);
+    validateBuffer(view, 'view');
+    validateDictionary(options, 'options', true);
     const byteLength = viewByteLength(view);
     if (byteLength === 0 || arrayBufferByteLength(viewBuffer(view)) === 0) {
       throw new ERR_INVALID_STATE.TypeError('View or Viewed ArrayBuffer is zero-length or detached');
@@ -386,7 +380,7 @@ class ReadableStreamBYOBReader {
     if (this[kState].stream === undefined) {
       throw new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream');
     }
-    const request = readIntoRequest();
+    const request = readRequest();
     readableStreamBYOBReaderRead(this, view, min, request);
     return request.promise;
   }
@@ -398,20 +392,11 @@ class ReadableStreamBYOBReader {
   }
 
   get closed() {
-    if (!isReadableStreamBYOBReader(this)) {
-      return Promise.reject(new ERR_INVALID_THIS('ReadableStreamBYOBReader'));
-    }
-    return this[kState].close.promise;
+    return readerClosed(this, isReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
   }
 
   cancel(reason = undefined) {
-    if (!isReadableStreamBYOBReader(this)) {
-      return Promise.reject(new ERR_INVALID_THIS('ReadableStreamBYOBReader'));
-    }
-    if (this[kState].stream === undefined) {
-      return Promise.reject(new ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(this[kState].stream, reason);
+    return readerCancel(this, isReadableStreamBYOBReader, 'ReadableStreamBYOBReader', reason);
   }
 
   [kInspect](depth, options) {
@@ -434,7 +419,7 @@ class ReadableStreamDefaultController {
 
   get desiredSize() {
     if (!isReadableStreamDefaultController(this)) throw new ERR_INVALID_THIS('ReadableStreamDefaultController');
-    return defaultControllerGetDesiredSize(this);
+    return controllerGetDesiredSize(this);
   }
 
   close() {
@@ -485,7 +470,7 @@ class ReadableByteStreamController {
 
   get desiredSize() {
     if (!isReadableByteStreamController(this)) throw new ERR_INVALID_THIS('ReadableByteStreamController');
-    return byteControllerGetDesiredSize(this);
+    return controllerGetDesiredSize(this);
   }
 
   close() {
@@ -771,21 +756,33 @@ function setupDefaultController(stream, controller, startAlgorithm, pullAlgorith
   };
   stream[kState].controller = controller;
   stream[kControllerErrorFunction] = controller.error.bind(controller);
+  startController(controller, startAlgorithm, defaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
+}
+
+// The start, pull and cancel algorithms of an underlying source, for either controller.
+function sourceAlgorithms(source, controller, start, pull, cancel) {
+  const startAlgorithm = start ? () => Reflect.apply(start, source, [controller]) : nonOpStart;
+  const pullAlgorithm = pull ? createPromiseCallback('source.pull', pull, source) : nonOpPull;
+  const cancelAlgorithm = cancel ? createPromiseCallback('source.cancel', cancel, source) : nonOpCancel;
+  return { startAlgorithm, pullAlgorithm, cancelAlgorithm };
+}
+
+// Runs the start algorithm; once its result settles the controller is started and may pull,
+// or is errored.
+function startController(controller, startAlgorithm, callPullIfNeeded, controllerError) {
   const startResult = startAlgorithm();
   new Promise((resolve) => resolve(startResult)).then(
     () => {
       controller[kState].started = true;
-      defaultControllerCallPullIfNeeded(controller);
+      callPullIfNeeded(controller);
     },
-    (error) => readableStreamDefaultControllerError(controller, error));
+    (error) => controllerError(controller, error));
 }
 
 function setupDefaultControllerFromSource(stream, source, highWaterMark, sizeAlgorithm) {
   const controller = new ReadableStreamDefaultController(kSkipThrow);
   const { start, pull, cancel } = source;
-  const startAlgorithm = start ? () => Reflect.apply(start, source, [controller]) : nonOpStart;
-  const pullAlgorithm = pull ? createPromiseCallback('source.pull', pull, source) : nonOpPull;
-  const cancelAlgorithm = cancel ? createPromiseCallback('source.cancel', cancel, source) : nonOpCancel;
+  const { startAlgorithm, pullAlgorithm, cancelAlgorithm } = sourceAlgorithms(source, controller, start, pull, cancel);
   setupDefaultController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm,
                          highWaterMark, sizeAlgorithm);
 }
@@ -816,7 +813,7 @@ function defaultControllerShouldCallPull(controller) {
       readableStreamGetNumReadRequests(stream) > 0) {
     return true;
   }
-  return defaultControllerGetDesiredSize(controller) > 0;
+  return controllerGetDesiredSize(controller) > 0;
 }
 
 function defaultControllerClearAlgorithms(controller) {
@@ -862,7 +859,8 @@ function readableStreamDefaultControllerError(controller, error) {
   readableStreamError(stream, error);
 }
 
-function defaultControllerGetDesiredSize(controller) {
+// Both controllers keep highWaterMark and queueTotalSize in their state, so one rule serves both.
+function controllerGetDesiredSize(controller) {
   const { stream, highWaterMark, queueTotalSize } = controller[kState];
   switch (stream[kState].state) {
     case 'errored': return null;
@@ -924,21 +922,13 @@ function setupByteController(stream, controller, startAlgorithm, pullAlgorithm, 
     pendingPullIntos: [],
   };
   stream[kState].controller = controller;
-  const startResult = startAlgorithm();
-  new Promise((resolve) => resolve(startResult)).then(
-    () => {
-      controller[kState].started = true;
-      byteControllerCallPullIfNeeded(controller);
-    },
-    (error) => byteControllerError(controller, error));
+  startController(controller, startAlgorithm, byteControllerCallPullIfNeeded, byteControllerError);
 }
 
 function setupByteControllerFromSource(stream, source, highWaterMark) {
   const controller = new ReadableByteStreamController(kSkipThrow);
   const { start, pull, cancel, autoAllocateChunkSize } = source;
-  const startAlgorithm = start ? () => Reflect.apply(start, source, [controller]) : nonOpStart;
-  const pullAlgorithm = pull ? createPromiseCallback('source.pull', pull, source) : nonOpPull;
-  const cancelAlgorithm = cancel ? createPromiseCallback('source.cancel', cancel, source) : nonOpCancel;
+  const { startAlgorithm, pullAlgorithm, cancelAlgorithm } = sourceAlgorithms(source, controller, start, pull, cancel);
   if (autoAllocateChunkSize === 0) {
     throw new ERR_INVALID_ARG_VALUE('source.autoAllocateChunkSize', autoAllocateChunkSize);
   }
@@ -970,16 +960,7 @@ function byteControllerShouldCallPull(controller) {
   if (stream[kState].state !== 'readable' || closeRequested || !started) return false;
   if (readableStreamHasDefaultReader(stream) && readableStreamGetNumReadRequests(stream) > 0) return true;
   if (readableStreamHasBYOBReader(stream) && readableStreamGetNumReadIntoRequests(stream) > 0) return true;
-  return byteControllerGetDesiredSize(controller) > 0;
-}
-
-function byteControllerGetDesiredSize(controller) {
-  const { stream, highWaterMark, queueTotalSize } = controller[kState];
-  switch (stream[kState].state) {
-    case 'errored': return null;
-    case 'closed': return 0;
-    default: return highWaterMark - queueTotalSize;
-  }
+  return controllerGetDesiredSize(controller) > 0;
 }
 
 function byteControllerClearAlgorithms(controller) {
@@ -1920,7 +1901,7 @@ module.exports = {
   readableStreamDefaultControllerError,
   readableStreamDefaultControllerHasBackpressure,
   readableStreamDefaultControllerCanCloseOrEnqueue: defaultControllerCanCloseOrEnqueue,
-  readableStreamDefaultControllerGetDesiredSize: defaultControllerGetDesiredSize,
+  readableStreamDefaultControllerGetDesiredSize: controllerGetDesiredSize,
   readableByteStreamControllerClose: byteControllerClose,
   readableByteStreamControllerConvertPullIntoDescriptor: byteControllerConvertPullIntoDescriptor,
   readableByteStreamControllerRespond: byteControllerRespond,

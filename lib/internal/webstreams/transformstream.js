@@ -19,7 +19,7 @@ const {
   defineClassProperties,
   createDeferredPromise,
   createPromiseCallback,
-  validateObject,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   nonOpCancel,
@@ -48,9 +48,9 @@ class TransformStream {
   [kType] = 'TransformStream';
 
   constructor(transformer = {}, writableStrategy = {}, readableStrategy = {}) {
-    validateObject(transformer, 'transformer');
-    validateObject(writableStrategy, 'writableStrategy', true);
-    validateObject(readableStrategy, 'readableStrategy', true);
+    validateDictionary(transformer, 'transformer');
+    validateDictionary(writableStrategy, 'writableStrategy', true);
+    validateDictionary(readableStrategy, 'readableStrategy', true);
     const readableType = transformer?.readableType;
     const writableType = transformer?.writableType;
     const start = transformer?.start;
@@ -260,50 +260,51 @@ function sinkWriteAlgorithm(stream, chunk) {
   return controllerPerformTransform(controller, chunk);
 }
 
-async function sinkAbortAlgorithm(stream, reason) {
-  const { controller, readable } = stream[kState];
+// Abort and close of the writable side and cancel of the readable side each finish the
+// transform once: the first one runs its algorithm (cancel or flush), and all of them get its
+// promise. When the algorithm settles, `other` (the opposite side) is told how it went unless it
+// errored meanwhile, in which case that error wins.
+function finishTransform(stream, other, run, arg, onFulfilled, onRejected) {
+  const { controller } = stream[kState];
   if (controller[kState].finishPromise !== undefined) return controller[kState].finishPromise;
   const { promise, resolve, reject } = createDeferredPromise();
   controller[kState].finishPromise = promise;
-  const cancelPromise = controller[kState].cancelAlgorithm(reason);
+  const algorithmPromise = controller[kState][run](arg);
   controllerClearAlgorithms(controller);
-  cancelPromise.then(
+  algorithmPromise.then(
     () => {
-      if (readable[kState].state === 'errored') {
-        reject(readable[kState].storedError);
+      if (other[kState].state === 'errored') {
+        reject(other[kState].storedError);
       } else {
-        readableStreamDefaultControllerError(readable[kState].controller, reason);
+        onFulfilled(stream);
         resolve();
       }
     },
     (error) => {
-      readableStreamDefaultControllerError(readable[kState].controller, error);
+      onRejected(stream, error);
       reject(error);
     });
   return promise;
 }
 
+async function sinkAbortAlgorithm(stream, reason) {
+  const { readable } = stream[kState];
+  return finishTransform(stream, readable, 'cancelAlgorithm', reason,
+                         () => readableStreamDefaultControllerError(readable[kState].controller, reason),
+                         errorReadable);
+}
+
 function sinkCloseAlgorithm(stream) {
   const { controller, readable } = stream[kState];
-  if (controller[kState].finishPromise !== undefined) return controller[kState].finishPromise;
-  const { promise, resolve, reject } = createDeferredPromise();
-  controller[kState].finishPromise = promise;
-  const flushPromise = controller[kState].flushAlgorithm(controller);
-  controllerClearAlgorithms(controller);
-  flushPromise.then(
-    () => {
-      if (readable[kState].state === 'errored') {
-        reject(readable[kState].storedError);
-      } else {
-        readableStreamDefaultControllerClose(readable[kState].controller);
-        resolve();
-      }
-    },
-    (error) => {
-      readableStreamDefaultControllerError(readable[kState].controller, error);
-      reject(error);
-    });
-  return promise;
+  return finishTransform(stream, readable, 'flushAlgorithm', controller, closeReadable, errorReadable);
+}
+
+function closeReadable(stream) {
+  readableStreamDefaultControllerClose(stream[kState].readable[kState].controller);
+}
+
+function errorReadable(stream, error) {
+  readableStreamDefaultControllerError(stream[kState].readable[kState].controller, error);
 }
 
 function sourcePullAlgorithm(stream) {
@@ -312,28 +313,14 @@ function sourcePullAlgorithm(stream) {
 }
 
 function sourceCancelAlgorithm(stream, reason) {
-  const { controller, writable } = stream[kState];
-  if (controller[kState].finishPromise !== undefined) return controller[kState].finishPromise;
-  const { promise, resolve, reject } = createDeferredPromise();
-  controller[kState].finishPromise = promise;
-  const cancelPromise = controller[kState].cancelAlgorithm(reason);
-  controllerClearAlgorithms(controller);
-  cancelPromise.then(
-    () => {
-      if (writable[kState].state === 'errored') {
-        reject(writable[kState].storedError);
-      } else {
-        writableStreamDefaultControllerErrorIfNeeded(writable[kState].controller, reason);
-        transformStreamUnblockWrite(stream);
-        resolve();
-      }
-    },
-    (error) => {
-      writableStreamDefaultControllerErrorIfNeeded(writable[kState].controller, error);
-      transformStreamUnblockWrite(stream);
-      reject(error);
-    });
-  return promise;
+  const { writable } = stream[kState];
+  return finishTransform(stream, writable, 'cancelAlgorithm', reason,
+                         () => errorWritable(stream, reason), errorWritable);
+}
+
+function errorWritable(stream, error) {
+  writableStreamDefaultControllerErrorIfNeeded(stream[kState].writable[kState].controller, error);
+  transformStreamUnblockWrite(stream);
 }
 
 module.exports = {

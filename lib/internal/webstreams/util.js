@@ -12,6 +12,7 @@ const {
   },
 } = require('internal/errors');
 const { getPromiseState } = internalBinding('util');
+const { validateFunction } = require('internal/validators');
 
 // Every stream object keeps its spec slots in `this[kState]` and its class name in `this[kType]`.
 const kState = Symbol('kState');
@@ -83,26 +84,12 @@ function createPromiseCallback(name, fn, thisArg) {
   return (...args) => invokePromiseCallback(fn, thisArg, args);
 }
 
-function validateFunction(value, name) {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
-}
-
-// node's validateObject: `allowNull` for dictionaries that may be null; arrays and functions pass.
-function validateObject(value, name, allowNull = false) {
+// The rule of a WebIDL dictionary argument (node's validateObject with arrays and functions
+// allowed): any object or function passes; null only when `allowNull` (an optional dictionary).
+// internal/validators' validateObject is the stricter rule for node options objects.
+function validateDictionary(value, name, allowNull = false) {
   if ((value === null && !allowNull) || (value !== null && typeof value !== 'object' && typeof value !== 'function')) {
     throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-  }
-}
-
-function validateAbortSignal(signal, name) {
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
-  }
-}
-
-function validateBuffer(value, name = 'buffer') {
-  if (!ArrayBuffer.isView(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], value);
   }
 }
 
@@ -296,10 +283,7 @@ module.exports = {
   setPromiseHandled,
   invokePromiseCallback,
   createPromiseCallback,
-  validateFunction,
-  validateObject,
-  validateAbortSignal,
-  validateBuffer,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   dequeueValue,

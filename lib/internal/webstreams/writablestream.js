@@ -25,7 +25,7 @@ const {
   isPromisePending,
   setPromiseHandled,
   createPromiseCallback,
-  validateObject,
+  validateDictionary,
   extractHighWaterMark,
   extractSizeAlgorithm,
   dequeueValue,
@@ -62,8 +62,8 @@ class WritableStream {
   [kType] = 'WritableStream';
 
   constructor(sink = {}, strategy = {}) {
-    validateObject(sink, 'sink');
-    validateObject(strategy, 'strategy', true);
+    validateDictionary(sink, 'sink');
+    validateDictionary(strategy, 'strategy', true);
     const type = sink?.type;
     if (type !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('type', type);
     initWritableStream(this);
