@@ -19,7 +19,7 @@ const {
   toUnixTimestamp, fsError, asyncFsError, opFailure, check, Stats, Dirent, getStatsFromBinding, getStatFsFromBinding,
   encodeName, dataBytes, validateRmOptions, validatePosition, validateOffsetLengthRead,
   validateOffsetLengthWrite, parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree,
-  mkdirOptions, scatter, totalLength,
+  mkdirOptions, scatter, totalLength, warnRmdirRecursive,
 } = require('internal/fs/utils');
 
 const { F_OK, R_OK, W_OK, X_OK } = constants;
@@ -709,6 +709,7 @@ function rm(path, options, callback) {
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    warnRmdirRecursive();
     options = validateRmOptions(options, rmdirDefaults);
     const r = binding.stat(path, false);
     if (typeof r === 'number') check(r, 'stat', path);
@@ -727,6 +728,7 @@ function rmdir(path, options, callback) {
   path = getValidatedPath(path);
   callback = maybeCallback(callback);
   if (options?.recursive) {
+    warnRmdirRecursive();
     validateRmOptions(options, rmdirDefaults);
     binding.stat(path, false, request((r) => {
       if (typeof r === 'number') return callback(asyncFsError(r, 'stat', path));

@@ -18,7 +18,7 @@ const {
   toUnixTimestamp, fsError, asyncFsError, opFailure, getStatsFromBinding, getStatFsFromBinding, encodeName, dataBytes,
   validateRmOptions, validatePosition, validateOffsetLengthRead, validateOffsetLengthWrite,
   parseFileMode, assertEncoding, readdirOptions, readdirResult, readdirTree, mkdirOptions,
-  scatter, totalLength,
+  scatter, totalLength, warnRmdirRecursive,
 } = require('internal/fs/utils');
 
 const { F_OK, S_IFMT, S_IFDIR } = constants;
@@ -359,6 +359,7 @@ async function rm(path, options) {
 async function rmdir(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    warnRmdirRecursive();
     validateRmOptions(options, { ...rmDefaults, force: false });
     const f = await op('stat', path, undefined, same, (id) => binding.stat(path, false, id));
     if ((f[1] & S_IFMT) !== S_IFDIR) throw asyncFsError(-20, 'rmdir', path);

@@ -366,6 +366,15 @@ function mkdirOptions(options) {
   return { mode, recursive };
 }
 
+let warnedRmdirRecursive = false;
+// DEP0147, once per process, as node.
+function warnRmdirRecursive() {
+  if (warnedRmdirRecursive) return;
+  warnedRmdirRecursive = true;
+  process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. ' +
+    'Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+}
+
 function validateRmOptions(options, defaults) {
   options = options === undefined ? defaults : options;
   validateObject(options, 'options');
@@ -432,6 +441,7 @@ module.exports = {
   encodeName,
   dataBytes,
   validateRmOptions,
+  warnRmdirRecursive,
   readdirOptions,
   readdirResult,
   readdirTree,
