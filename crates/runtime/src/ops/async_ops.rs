@@ -26,9 +26,10 @@ use crate::event_loop::{loop_state, Completion};
 pub enum Output {
     Undefined,
     Number(f64),
-    Bytes(Vec<u8>),
     /// Bytes in malloc'd memory that the returned Uint8Array takes over without a copy.
     Buf(lode_engine::ByteBuf),
+    /// UTF-8 bytes returned as a string (invalid sequences replaced).
+    Utf8(lode_engine::ByteBuf),
     Text(String),
     Numbers(Vec<f64>),
     Strings(Vec<String>),
@@ -55,8 +56,8 @@ impl Output {
                 args.ret_number(n);
                 Ok(())
             }
-            Output::Bytes(b) => args.ret_bytes(&b),
             Output::Buf(b) => args.ret_byte_buf(b),
+            Output::Utf8(b) => args.ret_string(&String::from_utf8_lossy(b.as_slice())),
             Output::Text(s) => args.ret_string(&s),
             Output::Numbers(v) => args.ret_numbers(&v),
             Output::Strings(v) => args.ret_strings(&v),

@@ -24,7 +24,7 @@ op!(
             r
         }) {
             Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
+                let text = String::from_utf8_lossy(bytes.as_slice());
                 args.ret_string(&text)
             }
             Err(e) => {
@@ -223,56 +223,46 @@ fn write_at(fd: i32, data: &[u8], position: i64) -> io::Result<usize> {
     }
 }
 
-/// Reads from the current position to the end. With a known size (a regular file) it stops
-/// once that many bytes are in, as node does, saving the read that would only confirm EOF.
-fn read_to_end(fd: i32) -> io::Result<Vec<u8>> {
-    let meta = with_fd(fd, |f| f.metadata()).ok();
-    let size = meta
+/// Reads from the current position to the end, into malloc'd memory a Uint8Array can adopt.
+/// With a known size (a regular file) it stops once that many bytes are in, as node does,
+/// saving the read that would only confirm EOF.
+fn read_to_end(fd: i32) -> io::Result<ByteBuf> {
+    let size = with_fd(fd, |f| f.metadata())
+        .ok()
         .filter(|m| m.is_file())
         .map(|m| m.len() as usize)
         .unwrap_or(0);
-    if size > 0 {
-        let mut out = vec![0u8; size];
-        let mut len = 0;
-        while len < size {
-            match read_at(fd, &mut out[len..], -1)? {
-                0 => break,
-                n => len += n,
-            }
-        }
-        out.truncate(len);
-        return Ok(out);
-    }
-    let mut out = Vec::with_capacity(8192);
+    let mut buf = ByteBuf::with_capacity(if size > 0 { size } else { 8192 });
     loop {
-        if out.len() == out.capacity() {
-            out.reserve(out.capacity().max(8192));
-        }
-        let len = out.len();
-        let cap = out.capacity();
-        out.resize(cap, 0);
-        match read_at(fd, &mut out[len..], -1) {
-            Ok(0) => {
-                out.truncate(len);
-                return Ok(out);
+        if buf.len() == buf.capacity() {
+            if size > 0 && buf.len() >= size {
+                return Ok(buf);
             }
-            Ok(n) => out.truncate(len + n),
-            Err(e) => {
-                out.truncate(len);
-                return Err(e);
-            }
+            buf.reserve_total(buf.capacity() * 2);
         }
+        let (ptr, room) = buf.spare_ptr();
+        // SAFETY: `ptr` has `room` writable bytes.
+        let n = unsafe { libc::read(fd, ptr as *mut libc::c_void, room) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            return Ok(buf);
+        }
+        // SAFETY: the kernel wrote `n <= room` bytes.
+        unsafe { buf.advance(n as usize) };
     }
 }
 
-fn bytes_output(bytes: Vec<u8>, as_text: bool) -> Output {
+fn bytes_output(bytes: ByteBuf, as_text: bool) -> Output {
     if as_text {
-        match String::from_utf8(bytes) {
-            Ok(s) => Output::Text(s),
-            Err(e) => Output::Text(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        }
+        Output::Utf8(bytes)
     } else {
-        Output::Bytes(bytes)
+        Output::Buf(bytes)
     }
 }
 
