@@ -1,7 +1,8 @@
 // Stream throughput: node bench/streams/streams.js MODE SRC [DST]
 //   pipe      createReadStream(SRC).pipe(createWriteStream(DST))
 //   pipeline  stream.pipeline(createReadStream(SRC), createWriteStream(DST))
-//   lines     count the lines of SRC with a Transform stream
+//   lines     count the lines of SRC with a Transform stream (Buffer#indexOf per line)
+//   lines-loop  the same counting with a loop over the bytes
 'use strict';
 const fs = require('fs');
 const { pipeline, Transform, Writable } = require('stream');
@@ -12,12 +13,17 @@ if (mode === 'pipe') {
   w.on('close', () => {});
 } else if (mode === 'pipeline') {
   pipeline(fs.createReadStream(src), fs.createWriteStream(dst), (err) => { if (err) throw err; });
-} else if (mode === 'lines') {
+} else if (mode === 'lines' || mode === 'lines-loop') {
   let lines = 0;
+  const byIndexOf = mode === 'lines';
   const counter = new Transform({
     transform(chunk, encoding, callback) {
-      let i = -1;
-      while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++;
+      if (byIndexOf) {
+        let i = -1;
+        while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++;
+      } else {
+        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+      }
       callback();
     },
     flush(callback) {
