@@ -59,9 +59,22 @@ Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.globalPaths = [];
 const defaultWrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-Module.wrapper = defaultWrapper.slice();
-const defaultWrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
-Module.wrap = defaultWrap;
+let wrapper = defaultWrapper.slice();
+const defaultWrap = (script) => `${wrapper[0]}${script}${wrapper[1]}`;
+let wrap = defaultWrap;
+// Accessors, as node's (not enumerable): patching them switches loading to the patched wrapper.
+Object.defineProperty(Module, 'wrapper', {
+  get() { return wrapper; },
+  set(value) { wrapper = value; },
+  enumerable: false,
+  configurable: false,
+});
+Object.defineProperty(Module, 'wrap', {
+  get() { return wrap; },
+  set(value) { wrap = value; },
+  enumerable: false,
+  configurable: false,
+});
 Module.Module = Module;
 
 Module._nodeModulePaths = function (from) {
@@ -517,7 +530,44 @@ Module.createRequire = function createRequire(filename) {
 Module.isBuiltin = (name) => isBuiltinRequest(name);
 Module.syncBuiltinESMExports = () => {};
 Module.findSourceMap = () => undefined;
+Object.defineProperty(Module, 'SourceMap', {
+  get() { return require('internal/source_map').SourceMap; },
+  enumerable: true,
+  configurable: true,
+});
 Module.register = () => {};
+
+// Module._debug: node's deprecated debug logger (DEP0077), NODE_DEBUG=module.
+Module._debug = function _debug(...args) {
+  require('util').debuglog('module')(...args);
+};
+
+// Module._preloadModules(requests): what `-r` does, for tools that call it themselves.
+Module._preloadModules = function _preloadModules(requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  try {
+    parent.paths = Module._nodeModulePaths(process.cwd());
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  for (const request of requests) parent.require(request);
+};
+
+// Internal helpers node exposes without enumerating them; some loaders call them.
+for (const [name, value] of [
+  ['_stat', (filename) => internalBinding('fs').internalModuleStat(path.toNamespacedPath(filename))],
+  ['_readPackage', (jsonPath) => require('internal/modules/package_scope').readPackageJson(
+    path.basename(jsonPath) === 'package.json' ? path.dirname(jsonPath) : jsonPath)],
+]) {
+  let current = value;
+  Object.defineProperty(Module, name, {
+    get() { return current; },
+    set(v) { current = v; },
+    enumerable: false,
+    configurable: true,
+  });
+}
 
 Module.runMain = function (main = process.argv[1]) {
   const resolved = path.resolve(main);
