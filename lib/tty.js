@@ -8,6 +8,7 @@ const processBinding = internalBinding('process');
 const { setRawMode } = internalBinding('tty');
 const { errnoException } = require('internal/errors');
 const { StdinStream, kStopOnPause } = require('internal/process/stdin');
+const { writeChunk } = require('internal/fs/sync_write_stream');
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && processBinding.isatty(fd);
@@ -48,7 +49,7 @@ function WriteStream(fd) {
     const { ERR_OUT_OF_RANGE } = require('internal/errors').codes;
     throw new ERR_OUT_OF_RANGE('fd', '>= 0 && <= 2147483647', fd);
   }
-  Writable.call(this, { highWaterMark: 0 });
+  Writable.call(this, { highWaterMark: 0, decodeStrings: false });
   this.fd = fd;
   this._type = 'tty';
   this._isStdio = fd <= 2;
@@ -64,7 +65,7 @@ Object.setPrototypeOf(WriteStream, Writable);
 WriteStream.prototype.isTTY = true;
 
 WriteStream.prototype._write = function _write(chunk, encoding, cb) {
-  const r = processBinding.writeBytes(this.fd, chunk);
+  const r = writeChunk(this.fd, chunk, encoding);
   if (r < 0) return cb(errnoException(r, 'write'));
   cb();
 };

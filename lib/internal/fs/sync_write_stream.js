@@ -3,12 +3,13 @@
 // files or pipes (node writes those synchronously on POSIX).
 
 const { Writable } = require('stream');
-const { writeBytes } = internalBinding('process');
+const { writeBytes, writeString } = internalBinding('process');
 const { errnoException } = require('internal/errors');
 
 function SyncWriteStream(fd, options) {
   if (!(this instanceof SyncWriteStream)) return new SyncWriteStream(fd, options);
-  Writable.call(this, { autoDestroy: true });
+  // Strings are written as they are (no Buffer per console.log line).
+  Writable.call(this, { autoDestroy: true, decodeStrings: false });
   options = options || {};
   this.fd = fd;
   this.readable = false;
@@ -17,8 +18,15 @@ function SyncWriteStream(fd, options) {
 Object.setPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(SyncWriteStream, Writable);
 
+// A string chunk in UTF-8 goes to the op as is; other encodings become bytes first.
+function writeChunk(fd, chunk, encoding) {
+  if (typeof chunk !== 'string') return writeBytes(fd, chunk);
+  if (encoding === 'utf8' || encoding === 'utf-8' || encoding === undefined) return writeString(fd, chunk);
+  return writeBytes(fd, Buffer.from(chunk, encoding));
+}
+
 SyncWriteStream.prototype._write = function _write(chunk, encoding, cb) {
-  const r = writeBytes(this.fd, chunk);
+  const r = writeChunk(this.fd, chunk, encoding);
   if (r < 0) return cb(errnoException(r, 'write'));
   cb();
 };
@@ -33,3 +41,4 @@ SyncWriteStream.prototype._destroy = function _destroy(err, cb) {
 SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
 
 module.exports = SyncWriteStream;
+module.exports.writeChunk = writeChunk;
