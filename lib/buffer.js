@@ -24,11 +24,7 @@ const {
   isTypedArray,
   kMaxLength,
   kStringMaxLength,
-  validateNumber,
-  validateInteger,
   validateOffset,
-  validateString,
-  validateArray,
   checkedString,
   nativeError,
   ENC_UTF8,
@@ -38,6 +34,7 @@ const {
   ENC_BASE64,
   setNeedleFromString,
 } = require('internal/buffer');
+const { validateNumber, validateInteger, validateString, validateArray } = require('internal/validators');
 const types = require('internal/util/types');
 const { atob, btoa } = require('internal/encoding');
 

@@ -32,14 +32,10 @@ const isTypedArray = (value) => typedArrayTag.call(value) !== undefined;
 
 // ---- validators ------------------------------------------------------------------------------
 
-const { validateNumber, validateInteger, validateString } = require('internal/validators');
+const { validateNumber, validateInteger } = require('internal/validators');
 
 function validateOffset(value, name, min = 0, max = kMaxLength) {
   validateInteger(value, name, min, max);
-}
-
-function validateArray(value, name) {
-  if (!Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
 }
 
 // ---- encodings -------------------------------------------------------------------------------
@@ -689,11 +685,7 @@ module.exports = {
   isTypedArray,
   kMaxLength,
   kStringMaxLength,
-  validateNumber,
-  validateInteger,
   validateOffset,
-  validateString,
-  validateArray,
   checkedString,
   nativeError,
   ENC_UTF8,

@@ -209,6 +209,15 @@ impl Op for SetModuleHooks {
     }
 }
 
+/// Argument 0 as a module record, or a thrown error naming `op`.
+fn module_arg(args: &mut Args, op: &str) -> Result<*mut JSObject, Thrown> {
+    let v = args.raw(0);
+    if !v.is_object() {
+        return Err(args.throw_error(&format!("{op}: not a module")));
+    }
+    Ok(v.to_object())
+}
+
 /// `linkAndEvaluate(module)`: loads the module's dependency graph, links it and evaluates it;
 /// returns the evaluation promise (settled later with top-level await).
 struct LinkAndEvaluate;
@@ -216,13 +225,10 @@ impl Op for LinkAndEvaluate {
     const NAME: &'static CStr = c"linkAndEvaluate";
     const LENGTH: u32 = 1;
     fn call(args: &mut Args) -> OpResult {
-        let v = args.raw(0);
-        if !v.is_object() {
-            return Err(args.throw_error("linkAndEvaluate: not a module"));
-        }
+        let module = module_arg(args, "linkAndEvaluate")?;
         let cx = args.cx;
         unsafe {
-            rooted!(in(cx) let module = v.to_object());
+            rooted!(in(cx) let module = module);
             rooted!(in(cx) let host = UndefinedValue());
             rooted!(in(cx) let mut promise = ptr::null_mut::<JSObject>());
             if !mozjs::jsapi::JS::LoadRequestedModules1(
@@ -266,13 +272,10 @@ impl Op for GetModuleNamespace {
     const NAME: &'static CStr = c"getModuleNamespace";
     const LENGTH: u32 = 1;
     fn call(args: &mut Args) -> OpResult {
-        let v = args.raw(0);
-        if !v.is_object() {
-            return Err(args.throw_error("getModuleNamespace: not a module"));
-        }
+        let module = module_arg(args, "getModuleNamespace")?;
         let cx = args.cx;
         unsafe {
-            rooted!(in(cx) let module = v.to_object());
+            rooted!(in(cx) let module = module);
             let ns = mozjs::jsapi::JS::GetModuleNamespace(cx, module.handle().into());
             if ns.is_null() {
                 return Err(Thrown);

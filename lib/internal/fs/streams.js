@@ -153,8 +153,9 @@ function ReadStream(path, options) {
   options = { ...getOptions(options, {}) };
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   if (options.autoDestroy === undefined) options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this[kFs] = options.fs || lazyFs();
-  lazyFs();
+  // lazyFs() also records fs's own functions, which isOriginal compares against.
+  const fs = lazyFs();
+  this[kFs] = options.fs || fs;
   validateFunction(this[kFs].open, 'options.fs.open');
   validateFunction(this[kFs].read, 'options.fs.read');
   validateFunction(this[kFs].close, 'options.fs.close');
@@ -264,8 +265,9 @@ function WriteStream(path, options) {
   options = { ...getOptions(options, {}) };
   options.decodeStrings = true;
   if (options.autoDestroy === undefined) options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this[kFs] = options.fs || lazyFs();
-  lazyFs();
+  // lazyFs() also records fs's own functions, which isOriginal compares against.
+  const fs = lazyFs();
+  this[kFs] = options.fs || fs;
   validateFunction(this[kFs].open, 'options.fs.open');
   if (!this[kFs].write && !this[kFs].writev) {
     throw new ERR_INVALID_ARG_TYPE('options.fs.write', 'function', this[kFs].write);
