@@ -98,6 +98,15 @@ where
     });
 }
 
+/// Delivers `output` as request `id` for work already done on the JS thread because it could
+/// not block (see `fs_nowait`). The callback still runs from the poll phase of the event loop,
+/// as for work done on the pool.
+pub fn complete_now(id: f64, output: Output) {
+    let state = loop_state();
+    state.ref_handles.set(state.ref_handles.get() + 1);
+    let _ = state.completions_tx.send(Completion::Op { id, output });
+}
+
 /// Called by the event loop before it calls `onOpComplete(id)`; `finished` ends a request
 /// (it no longer keeps the loop alive), as opposed to one event of a subscription.
 pub(crate) fn set_current(output: Output, finished: bool) {

@@ -12,6 +12,7 @@ use std::os::unix::fs::MetadataExt;
 use lode_engine::{Args, Binding, ByteBuf, Engine};
 
 use super::async_ops::{self, Output};
+use super::fs_nowait::{self, Now};
 use super::neg_errno;
 
 op!(
@@ -180,7 +181,7 @@ fn read_at(fd: i32, buf: &mut [u8], position: i64) -> io::Result<usize> {
 /// Reads up to `len` bytes at `position` (or the current position when negative) into a new
 /// malloc'd buffer that JS can adopt without a copy. Retries EINTR; with `wait`, a
 /// non-blocking descriptor with nothing to read is waited on instead of failing with EAGAIN.
-fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<ByteBuf> {
+pub(crate) fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<ByteBuf> {
     let mut buf = ByteBuf::with_capacity(len);
     let (ptr, room) = buf.spare_ptr();
     loop {
@@ -206,7 +207,7 @@ fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<By
     }
 }
 
-fn write_at(fd: i32, data: &[u8], position: i64) -> io::Result<usize> {
+pub(crate) fn write_at(fd: i32, data: &[u8], position: i64) -> io::Result<usize> {
     use std::os::unix::fs::FileExt;
     loop {
         let r = with_fd(fd, |f| {
@@ -285,7 +286,24 @@ fn read_file(path: &str, flags: i32, as_text: bool) -> io::Result<Output> {
     })
 }
 
-fn write_all(fd: i32, mut data: &[u8], mut position: i64) -> io::Result<()> {
+/// Writes as much of `data` as it can; the number of bytes written.
+fn write_all_counted(fd: i32, data: &[u8], mut position: i64) -> usize {
+    let mut done = 0;
+    while done < data.len() {
+        match write_at(fd, &data[done..], position) {
+            Ok(n) if n > 0 => {
+                done += n;
+                if position >= 0 {
+                    position += n as i64;
+                }
+            }
+            _ => break,
+        }
+    }
+    done
+}
+
+pub(crate) fn write_all(fd: i32, mut data: &[u8], mut position: i64) -> io::Result<()> {
     while !data.is_empty() {
         let n = write_at(fd, data, position)?;
         if n == 0 {
@@ -464,7 +482,20 @@ op!(
         let fd = fd_arg(args, 0)?;
         let len = args.number(1)?.max(0.0) as usize;
         let position = position_arg(args, 2)?;
-        async_ops::run(args, 3, move || Ok(Output::Buf(read_new_buf(fd, len, position, false)?)))
+        if args.is_number(3) {
+            let id = args.number(3)?;
+            match fs_nowait::read(fd, len, position) {
+                Now::Done(r) => async_ops::complete_now(id, Output::from_io(r.map(Output::Buf))),
+                Now::Partial(buf) => async_ops::submit(id, move || {
+                    Ok(Output::Buf(fs_nowait::read_rest(fd, buf, position)?))
+                }),
+                Now::Later => async_ops::submit(id, move || {
+                    Ok(Output::Buf(read_new_buf(fd, len, position, false)?))
+                }),
+            }
+            return Ok(());
+        }
+        Output::from_io(read_new_buf(fd, len, position, false).map(Output::Buf)).ret(args)
     }
 );
 
@@ -519,8 +550,30 @@ op!(
             args.ret_number(r.map(|n| n as f64).unwrap_or_else(|e| neg_errno(&e)));
             return Ok(());
         }
-        let data = args.bytes(1).unwrap_or(&[]).to_vec();
-        async_ops::run(args, 3, move || write_at(fd, &data, position).map(|n| Output::Number(n as f64)))
+        let id = args.number(3)?;
+        let data = args.bytes(1).unwrap_or(&[]);
+        match fs_nowait::write(fd, data, position, false) {
+            Now::Done(r) => {
+                async_ops::complete_now(id, Output::from_io(r.map(|n| Output::Number(n as f64))))
+            }
+            Now::Partial(n) => {
+                let rest = data[n..].to_vec();
+                async_ops::submit(id, move || {
+                    // What was written stays counted when the rest fails, as a blocking write
+                    // that stops midway reports it.
+                    let at = if position >= 0 { position + n as i64 } else { -1 };
+                    let m = write_all_counted(fd, &rest, at);
+                    Ok(Output::Number((n + m) as f64))
+                })
+            }
+            Now::Later => {
+                let data = data.to_vec();
+                async_ops::submit(id, move || {
+                    write_at(fd, &data, position).map(|n| Output::Number(n as f64))
+                })
+            }
+        }
+        Ok(())
     }
 );
 
@@ -534,8 +587,21 @@ op!(
             args.ret_number(r.map(|_| 0.0).unwrap_or_else(|e| neg_errno(&e)));
             return Ok(());
         }
-        let data = args.bytes(1).unwrap_or(&[]).to_vec();
-        async_ops::run(args, 3, move || done(write_all(fd, &data, position)))
+        let id = args.number(3)?;
+        let data = args.bytes(1).unwrap_or(&[]);
+        match fs_nowait::write(fd, data, position, true) {
+            Now::Done(r) => async_ops::complete_now(id, Output::from_io(done(r.map(|_| ())))),
+            Now::Partial(n) => {
+                let rest = data[n..].to_vec();
+                let at = if position >= 0 { position + n as i64 } else { -1 };
+                async_ops::submit(id, move || done(write_all(fd, &rest, at)));
+            }
+            Now::Later => {
+                let data = data.to_vec();
+                async_ops::submit(id, move || done(write_all(fd, &data, position)));
+            }
+        }
+        Ok(())
     }
 );
 

@@ -24,6 +24,7 @@ pub mod buffer;
 pub mod builtins;
 pub mod encoding;
 pub mod fs;
+pub mod fs_nowait;
 pub mod fs_watch;
 pub mod os;
 pub mod process;
