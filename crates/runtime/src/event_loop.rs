@@ -19,6 +19,7 @@ use lode_engine::{Arg, Engine, Persistent};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::ops;
+use crate::thread_pool::ThreadPool;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -64,6 +65,10 @@ pub enum Completion {
     },
 }
 
+/// How long after submitting work to the pool the poll phase looks for its completion before
+/// sleeping.
+const SPIN_AFTER_SUBMIT: Duration = Duration::from_micros(100);
+
 /// Loop state the ops read and write. One per JS thread.
 pub struct LoopState {
     start: Instant,
@@ -79,6 +84,11 @@ pub struct LoopState {
     pub completions_tx: UnboundedSender<Completion>,
     completions_rx: RefCell<UnboundedReceiver<Completion>>,
     pub tokio: tokio::runtime::Runtime,
+    /// Runs blocking work (`ops::async_ops::submit`).
+    pub pool: ThreadPool,
+    /// When work was last submitted to the pool: the poll phase briefly waits for its
+    /// completion without sleeping (see `poll`).
+    pub last_submit: Cell<Option<Instant>>,
 }
 
 impl LoopState {
@@ -96,9 +106,10 @@ impl LoopState {
             completions_rx: RefCell::new(rx),
             tokio: tokio::runtime::Builder::new_current_thread()
                 .enable_all()
-                .max_blocking_threads(threadpool_size())
                 .build()
                 .expect("creating the tokio runtime"),
+            pool: ThreadPool::new(threadpool_size()),
+            last_submit: Cell::new(None),
         }
     }
 
@@ -251,6 +262,9 @@ impl Runner {
                 got.push(c);
             }
             if got.is_empty() && timeout != Some(Duration::ZERO) {
+                self.wait_for_recent_work(&mut rx, timeout, &mut got);
+            }
+            if got.is_empty() && timeout != Some(Duration::ZERO) {
                 state.tokio.block_on(async {
                     let recv = rx.recv();
                     match timeout {
@@ -296,6 +310,36 @@ impl Runner {
                         ops::repl::ReplInput::Eof => self.call(&hook, &[Arg::Undefined]),
                     };
                 }
+            }
+        }
+    }
+
+    /// When work went to the pool moments ago, looks for its completion for a little while
+    /// (at most [`SPIN_AFTER_SUBMIT`] after the submit, and not past `timeout`) before the
+    /// loop goes to sleep: most file operations finish within microseconds, and being woken
+    /// from sleep costs tens of microseconds on a virtual machine. The pool's idle thread does
+    /// the same on its side (`thread_pool.rs`).
+    fn wait_for_recent_work(
+        &self,
+        rx: &mut UnboundedReceiver<Completion>,
+        timeout: Option<Duration>,
+        got: &mut Vec<Completion>,
+    ) {
+        let Some(submitted) = self.state.last_submit.get() else {
+            return;
+        };
+        let now = Instant::now();
+        let mut until = submitted + SPIN_AFTER_SUBMIT;
+        if let Some(t) = timeout {
+            until = until.min(now + t);
+        }
+        while Instant::now() < until {
+            for _ in 0..64 {
+                if let Ok(c) = rx.try_recv() {
+                    got.push(c);
+                    return;
+                }
+                std::hint::spin_loop();
             }
         }
     }

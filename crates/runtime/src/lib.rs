@@ -8,6 +8,7 @@
 
 mod event_loop;
 pub mod ops;
+mod thread_pool;
 
 pub use event_loop::{run, Entry, RunOptions};
 

@@ -3,7 +3,7 @@
 //! One convention serves both forms of an operation. An op that can run asynchronously takes a
 //! request id as its last argument. Without it the work runs right away on the JS thread and the
 //! op returns the result (the sync form, e.g. `fs.readFileSync`). With it the work goes to
-//! tokio's blocking pool, the op returns at once, and when the work is done the event loop calls
+//! the thread pool (`thread_pool.rs`), the op returns at once, and when the work is done the event loop calls
 //! the JS hook `onOpComplete(id)` in its poll phase; JS then reads the result with
 //! `internalBinding('async_ops').result()`, which returns exactly what the sync form would have
 //! returned. Rust never holds a JS object: the JS side keeps the id → callback table
@@ -70,7 +70,7 @@ thread_local! {
     static CURRENT: RefCell<Option<Output>> = const { RefCell::new(None) };
 }
 
-/// Runs `work` now (sync form) or on the blocking pool (async form, when argument `req` is a
+/// Runs `work` now (sync form) or on the thread pool (async form, when argument `req` is a
 /// request id), as described in the module docs.
 pub fn run<F>(args: &mut Args, req: usize, work: F) -> OpResult
 where
@@ -84,16 +84,20 @@ where
     Ok(())
 }
 
-/// Queues `work` on the blocking pool; its result is delivered as request `id`.
+/// Queues `work` on the thread pool; its result is delivered as request `id`.
 pub fn submit<F>(id: f64, work: F)
 where
     F: FnOnce() -> std::io::Result<Output> + Send + 'static,
 {
     let state = loop_state();
     state.ref_handles.set(state.ref_handles.get() + 1);
+    state.last_submit.set(Some(std::time::Instant::now()));
     let tx = state.completions_tx.clone();
-    state.tokio.spawn_blocking(move || {
-        let output = Output::from_io(work());
+    state.pool.execute(move || {
+        // A panic must still complete the request, or the loop would wait for it forever.
+        let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .map(Output::from_io)
+            .unwrap_or(Output::Errno(-(libc::EIO as f64)));
         let _ = tx.send(Completion::Op { id, output });
     });
 }

@@ -26,7 +26,7 @@ op!(
 );
 
 op!(
-    /// `noopAsync(req)`: an async op that does nothing on the blocking pool (the round trip).
+    /// `noopAsync(req)`: an async op that does nothing on the thread pool (the round trip).
     NoopAsync = c"noopAsync" / 1, |args| {
         super::async_ops::run(args, 0, || Ok(super::async_ops::Output::Undefined))
     }

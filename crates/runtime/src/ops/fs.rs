@@ -2,7 +2,7 @@
 //!
 //! Most ops serve both forms of an `fs` function through [`async_ops::run`]: called without a
 //! request id they do the work now and return the result (the sync form); with one, the work
-//! runs on the blocking pool and the result arrives through the event loop (callback and promise
+//! runs on the thread pool and the result arrives through the event loop (callback and promise
 //! forms). Results are values or a negative errno; `lib/internal/fs/utils.js` turns errnos into
 //! node's errors. File descriptors are the process's real descriptors, as in node.
 use std::ffi::CString;

@@ -1,6 +1,6 @@
 //! Reads and writes done on the JS thread when they cannot wait for a device.
 //!
-//! An async `fs` read or write normally goes to the blocking pool and back: two thread
+//! An async `fs` read or write normally goes to the thread pool and back: two thread
 //! wake-ups, which on a virtual machine cost tens of microseconds each, far more than copying
 //! 64 KiB from the page cache. So the async forms first try the operation without waiting:
 //! `preadv2`/`pwritev2` with `RWF_NOWAIT` (the kernel copies cached data or says EAGAIN; this
