@@ -194,34 +194,23 @@ function createProcess() {
     }
   });
 
-  // stdio.
-  let stdout;
-  let stderr;
-  let stdin;
-  Object.defineProperty(process, 'stdout', {
-    get() {
-      if (stdout === undefined) stdout = require('internal/process/stdio').createWritableStdio(1);
-      return stdout;
-    },
-    configurable: true,
-    enumerable: false,
-  });
-  Object.defineProperty(process, 'stderr', {
-    get() {
-      if (stderr === undefined) stderr = require('internal/process/stdio').createWritableStdio(2);
-      return stderr;
-    },
-    configurable: true,
-    enumerable: false,
-  });
-  Object.defineProperty(process, 'stdin', {
-    get() {
-      if (stdin === undefined) stdin = require('internal/process/stdio').createStdin();
-      return stdin;
-    },
-    configurable: true,
-    enumerable: false,
-  });
+  // stdio: created on first use (internal/process/stdio.js).
+  const { streams, getters } = require('internal/process/stdio_handles');
+  getters.stdout = function () {
+    if (streams.stdout === undefined) streams.stdout = require('internal/process/stdio').createWritableStdio(1);
+    return streams.stdout;
+  };
+  getters.stderr = function () {
+    if (streams.stderr === undefined) streams.stderr = require('internal/process/stdio').createWritableStdio(2);
+    return streams.stderr;
+  };
+  getters.stdin = function () {
+    if (streams.stdin === undefined) streams.stdin = require('internal/process/stdio').createStdin();
+    return streams.stdin;
+  };
+  for (const name of ['stdout', 'stderr', 'stdin']) {
+    Object.defineProperty(process, name, { get: getters[name], configurable: true, enumerable: false });
+  }
   return process;
 }
 
