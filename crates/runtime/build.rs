@@ -28,7 +28,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", lib.display());
     let mut files = Vec::new();
     walk(&lib, &mut files);
-    let mut code = String::from("/// Built-in JS modules: (id, source), sorted by id.\npub static BUILTIN_SOURCES: &[(&str, &str)] = &[\n");
+    let mut code = String::new();
     let mut ids: Vec<(String, PathBuf)> = files
         .into_iter()
         .map(|p| {
@@ -38,6 +38,21 @@ fn main() {
         })
         .collect();
     ids.sort();
+    // FNV-1a over every id and source: names the compiled-code cache of this set of sources.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (id, p) in &ids {
+        let text = std::fs::read(p).expect("lib/ file is readable");
+        for b in id.as_bytes().iter().chain([0u8].iter()).chain(text.iter()) {
+            hash ^= *b as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    writeln!(
+        code,
+        "/// Identifies this set of sources (a hash of them all).\npub static BUILTIN_SOURCES_HASH: &str = \"{hash:016x}\";"
+    )
+    .unwrap();
+    code.push_str("/// Built-in JS modules: (id, source), sorted by id.\npub static BUILTIN_SOURCES: &[(&str, &str)] = &[\n");
     for (id, p) in ids {
         writeln!(
             code,

@@ -105,3 +105,56 @@ fn flags_and_errors() {
         ("[ '-x' ]\n".into(), 0)
     );
 }
+
+/// The compiled-code cache (crates/engine/src/code_cache.rs): a cold run fills it, a warm run
+/// uses it, and a damaged file changes nothing but speed.
+#[test]
+fn code_cache_cold_warm_and_damaged() {
+    let dir = std::env::temp_dir().join(format!("lode-cache-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let script = "const util = require('util'); const fs = require('fs'); \
+        console.log(util.inspect({ a: [1, 2] }), typeof fs.readFileSync, \
+        require('path').join.toString().length > 50); \
+        try { require('path').join(5) } catch (e) { console.log(e.code, e.stack.split('\\n')[1].trim()) }";
+    let run = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_lode"))
+            .args(["-e", script])
+            .env("XDG_CACHE_HOME", &dir)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            out.status.code(),
+        )
+    };
+    let cold = run();
+    assert_eq!(cold.1, Some(0), "{cold:?}");
+    assert!(
+        cold.0
+            .starts_with("{ a: [ 1, 2 ] } function true\nERR_INVALID_ARG_TYPE at "),
+        "{cold:?}"
+    );
+    let file = std::fs::read_dir(dir.join("lode"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("builtins-")
+        })
+        .expect("the cold run wrote the cache");
+    assert_eq!(run(), cold);
+    // Damage: flip bytes through the file, then cut it short.
+    let mut bytes = std::fs::read(&file).unwrap();
+    for i in (100..bytes.len()).step_by(997) {
+        bytes[i] ^= 0x5a;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    assert_eq!(run(), cold);
+    std::fs::write(&file, &bytes[..bytes.len() / 3]).unwrap();
+    assert_eq!(run(), cold);
+    assert_eq!(run(), cold);
+    let _ = std::fs::remove_dir_all(&dir);
+}

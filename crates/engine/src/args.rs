@@ -513,6 +513,28 @@ impl Args {
         Ok(())
     }
 
+    /// Returns the function `(function (params) { source })` compiled as a script named
+    /// `filename`. With `cache_key` (what identifies the set of sources `id` belongs to), the
+    /// compiled form is kept between runs (see `code_cache.rs`).
+    pub fn ret_cached_function(
+        &mut self,
+        cache_key: Option<&str>,
+        id: &str,
+        source: &str,
+        filename: &str,
+        params: &[&str],
+    ) -> OpResult {
+        match unsafe {
+            crate::code_cache::compile_function(self.cx, cache_key, id, source, filename, params)
+        } {
+            Some(f) => {
+                self.call.rval().set(f);
+                Ok(())
+            }
+            None => Err(Thrown),
+        }
+    }
+
     /// Throws a plain `Error` with `message`; return the result from the op.
     pub fn throw_error(&mut self, message: &str) -> Thrown {
         let text = format!("{}\0", message.replace('\0', "\\0"));

@@ -185,7 +185,7 @@ unsafe extern "C" fn build_id_op(build_id: *mut mozjs::jsapi::JS::BuildIdCharVec
     mozjs::glue::SetBuildId(build_id, id.as_ptr() as *const _, id.len())
 }
 
-fn code_cache_dir() -> Option<std::path::PathBuf> {
+pub(crate) fn code_cache_dir() -> Option<std::path::PathBuf> {
     if std::env::var_os("LODE_NO_CODE_CACHE").is_some() {
         return None;
     }

@@ -14,6 +14,7 @@
 
 mod args;
 mod byte_buf;
+mod code_cache;
 mod engine;
 mod introspect;
 mod modules;

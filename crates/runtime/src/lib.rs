@@ -51,6 +51,12 @@ pub mod builtins {
         }
     }
 
+    /// What names the compiled-code cache of the embedded sources; none for sources read from
+    /// `LODE_LIB_DIR`, which change under development.
+    pub fn cache_key() -> Option<&'static str> {
+        (sources().as_ptr() == BUILTIN_SOURCES.as_ptr()).then_some(BUILTIN_SOURCES_HASH)
+    }
+
     pub fn source(id: &str) -> Option<&'static str> {
         let all = sources();
         all.binary_search_by(|(k, _)| (*k).cmp(id))

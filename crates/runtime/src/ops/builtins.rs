@@ -14,15 +14,17 @@ op!(
 
 op!(
     /// `compile(id)`: built-in module `id` compiled as a function of
-    /// (exports, require, module, internalBinding), straight from the embedded source.
+    /// (exports, require, module, internalBinding), from the embedded source or, after the
+    /// first run, from the compiled-code cache.
     Compile = c"compile" / 1, |args| {
         let id = args.string(0)?;
         match crate::builtins::source(&id) {
-            Some(src) => args.ret_compiled_function(
+            Some(src) => args.ret_cached_function(
+                crate::builtins::cache_key(),
+                &id,
                 src,
                 &format!("node:{id}"),
                 &["exports", "require", "module", "internalBinding"],
-                "",
             ),
             None => Err(args.throw_error(&format!("No such built-in module: {id}"))),
         }
