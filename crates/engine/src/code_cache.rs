@@ -43,18 +43,19 @@ extern "C" {
     ) -> mozjs::jsapi::JS::TranscodeResult;
 }
 
+/// The file is read with positioned reads, headers first and then only the entries a run
+/// uses: reading (or mapping) all of it would add its size, megabytes once most modules are
+/// in it, to every process's memory.
 struct Cache {
     file: PathBuf,
-    bytes: Vec<u8>,
-    /// Module id → (offset, length, checksum) of its entry: the id and the stencil in `bytes`.
+    reader: Option<std::fs::File>,
+    /// Module id → where its entry is.
     index: HashMap<String, Entry>,
 }
 
 #[derive(Clone, Copy)]
 struct Entry {
-    id_at: usize,
-    id_len: usize,
-    data_at: usize,
+    data_at: u64,
     data_len: usize,
     sum: u32,
 }
@@ -62,10 +63,11 @@ struct Entry {
 impl Entry {
     /// The stencil bytes, when the entry is intact (checked on use: most entries of a file
     /// are not needed by a given run).
-    fn data<'a>(&self, bytes: &'a [u8]) -> Option<&'a [u8]> {
-        let id = &bytes[self.id_at..self.id_at + self.id_len];
-        let data = &bytes[self.data_at..self.data_at + self.data_len];
-        (checksum(&[id, data]) == self.sum).then_some(data)
+    fn data(&self, id: &str, file: &std::fs::File) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let mut data = vec![0u8; self.data_len];
+        file.read_exact_at(&mut data, self.data_at).ok()?;
+        (checksum(&[id.as_bytes(), &data]) == self.sum).then_some(data)
     }
 }
 
@@ -88,34 +90,39 @@ fn pad8(n: usize) -> usize {
 }
 
 /// Entries: magic, id length, data length, checksum (u32 LE each), the id, padding to 8, the
-/// data, padding to 8. Stencil data starts 8-aligned, as decoding wants.
-fn read_index(bytes: &[u8]) -> HashMap<String, Entry> {
+/// data, padding to 8. The index ends at the first entry that is not whole.
+fn read_index(file: &std::fs::File) -> HashMap<String, Entry> {
+    use std::os::unix::fs::FileExt;
     let mut index = HashMap::new();
-    let mut at = 0;
-    let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
-    while at + 16 <= bytes.len() {
-        if u32_at(at) != MAGIC {
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return index;
+    };
+    let mut at: u64 = 0;
+    let mut header = [0u8; 16];
+    while at + 16 <= len && file.read_exact_at(&mut header, at).is_ok() {
+        let u32_at = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().unwrap());
+        if u32_at(0) != MAGIC {
             break;
         }
-        let id_len = u32_at(at + 4) as usize;
-        let data_len = u32_at(at + 8) as usize;
-        let sum = u32_at(at + 12);
-        let id_start = at + 16;
-        let data_start = id_start + pad8(id_len);
-        let end = data_start + pad8(data_len);
-        if end > bytes.len() {
+        let (id_len, data_len, sum) = (u32_at(4) as usize, u32_at(8) as usize, u32_at(12));
+        let data_at = at + 16 + pad8(id_len) as u64;
+        let end = data_at + pad8(data_len) as u64;
+        if end > len || id_len > 4096 {
             break;
         }
-        let id = &bytes[id_start..id_start + id_len];
-        if let Ok(id) = std::str::from_utf8(id) {
-            let entry = Entry {
-                id_at: id_start,
-                id_len,
-                data_at: data_start,
-                data_len,
-                sum,
-            };
-            index.insert(id.to_string(), entry);
+        let mut id = vec![0u8; id_len];
+        if file.read_exact_at(&mut id, at + 16).is_err() {
+            break;
+        }
+        if let Ok(id) = String::from_utf8(id) {
+            index.insert(
+                id,
+                Entry {
+                    data_at,
+                    data_len,
+                    sum,
+                },
+            );
         }
         at = end;
     }
@@ -128,14 +135,11 @@ fn open(key: &str) -> Option<Cache> {
         "builtins-{}-{key}.bin",
         env!("LODE_ENGINE_BUILD_ID")
     ));
-    let bytes = match std::fs::metadata(&file) {
-        Ok(m) if m.len() > MAX_FILE => {
-            let _ = std::fs::remove_file(&file);
-            Vec::new()
-        }
-        _ => std::fs::read(&file).unwrap_or_default(),
-    };
-    if bytes.is_empty() {
+    if std::fs::metadata(&file).is_ok_and(|m| m.len() > MAX_FILE) {
+        let _ = std::fs::remove_file(&file);
+    }
+    let reader = std::fs::File::open(&file).ok();
+    if reader.is_none() {
         // A new file: remove those of other builds or sources.
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
@@ -146,8 +150,12 @@ fn open(key: &str) -> Option<Cache> {
             }
         }
     }
-    let index = read_index(&bytes);
-    Some(Cache { file, bytes, index })
+    let index = reader.as_ref().map(read_index).unwrap_or_default();
+    Some(Cache {
+        file,
+        reader,
+        index,
+    })
 }
 
 fn append(file: &PathBuf, id: &str, data: &[u8]) {
@@ -192,8 +200,9 @@ pub(crate) unsafe fn compile_function(
         let cache = guard.get_or_insert_with(|| open(key));
         if let Some(cache) = cache.as_mut() {
             if let Some(entry) = cache.index.get(id).copied() {
-                if let Some(data) = entry.data(&cache.bytes) {
-                    if let Some(v) = instantiate_encoded(cx, data) {
+                let data = cache.reader.as_ref().and_then(|f| entry.data(id, f));
+                if let Some(data) = data {
+                    if let Some(v) = instantiate_encoded(cx, &data) {
                         return Some(v);
                     }
                 }
@@ -320,20 +329,26 @@ mod tests {
         let file = dir.join("c.bin");
         append(&file, "a", b"first stencil");
         append(&file, "bb", &[7u8; 13]);
+        let open = |bytes: &[u8]| {
+            let f = dir.join("copy.bin");
+            std::fs::write(&f, bytes).unwrap();
+            std::fs::File::open(&f).unwrap()
+        };
         let bytes = std::fs::read(&file).unwrap();
-        let index = read_index(&bytes);
+        let f = open(&bytes);
+        let index = read_index(&f);
         assert_eq!(index.len(), 2);
-        let b = index["bb"];
-        assert_eq!(b.data_at % 8, 0);
-        assert_eq!(b.data(&bytes), Some(&[7u8; 13][..]));
-        assert_eq!(index["a"].data(&bytes), Some(&b"first stencil"[..]));
+        assert_eq!(index["bb"].data_at % 8, 0);
+        assert_eq!(index["bb"].data("bb", &f), Some(vec![7u8; 13]));
+        assert_eq!(index["a"].data("a", &f), Some(b"first stencil".to_vec()));
         // Torn: the last entry cut short is not indexed.
-        assert_eq!(read_index(&bytes[..bytes.len() - 3]).len(), 1);
+        assert_eq!(read_index(&open(&bytes[..bytes.len() - 3])).len(), 1);
         // Corrupt: a flipped data byte fails the checksum when the entry is used.
         let mut bad = bytes.clone();
-        bad[index["a"].data_at] ^= 1;
-        assert_eq!(read_index(&bad)["a"].data(&bad), None);
-        assert!(read_index(&bad)["bb"].data(&bad).is_some());
+        bad[index["a"].data_at as usize] ^= 1;
+        let f = open(&bad);
+        assert_eq!(read_index(&f)["a"].data("a", &f), None);
+        assert!(read_index(&f)["bb"].data("bb", &f).is_some());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
