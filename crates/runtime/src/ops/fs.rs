@@ -178,17 +178,17 @@ fn read_at(fd: i32, buf: &mut [u8], position: i64) -> io::Result<usize> {
     }
 }
 
-/// Reads up to `len` bytes at `position` (or the current position when negative) into a new
-/// malloc'd buffer that JS can adopt without a copy. Retries EINTR; with `wait`, a
-/// non-blocking descriptor with nothing to read is waited on instead of failing with EAGAIN.
-pub(crate) fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<ByteBuf> {
-    let mut buf = ByteBuf::with_capacity(len);
+/// One read into the free room of `buf`, retrying EINTR: at file offset `start + buf.len()`
+/// when `start` is not negative (`start` is where `buf` began), else at the current position.
+/// The number of bytes read, 0 at the end.
+pub(crate) fn read_more(fd: i32, buf: &mut ByteBuf, start: i64) -> io::Result<usize> {
     let (ptr, room) = buf.spare_ptr();
     loop {
         // SAFETY: `ptr` has `room` writable bytes.
         let n = unsafe {
-            if position >= 0 {
-                libc::pread(fd, ptr as *mut libc::c_void, room, position as libc::off_t)
+            if start >= 0 {
+                let at = (start as usize + buf.len()) as libc::off_t;
+                libc::pread(fd, ptr as *mut libc::c_void, room, at)
             } else {
                 libc::read(fd, ptr as *mut libc::c_void, room)
             }
@@ -196,13 +196,25 @@ pub(crate) fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io
         if n >= 0 {
             // SAFETY: the kernel wrote `n <= room` bytes.
             unsafe { buf.advance(n as usize) };
-            return Ok(buf);
+            return Ok(n as usize);
         }
         let e = io::Error::last_os_error();
-        match e.kind() {
-            io::ErrorKind::Interrupted => continue,
-            io::ErrorKind::WouldBlock if wait => wait_readable(fd),
-            _ => return Err(e),
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// Reads up to `len` bytes at `position` (or the current position when negative) into a new
+/// malloc'd buffer that JS can adopt without a copy. With `wait`, a non-blocking descriptor
+/// with nothing to read is waited on instead of failing with EAGAIN.
+pub(crate) fn read_new_buf(fd: i32, len: usize, position: i64, wait: bool) -> io::Result<ByteBuf> {
+    let mut buf = ByteBuf::with_capacity(len);
+    loop {
+        match read_more(fd, &mut buf, position) {
+            Ok(_) => return Ok(buf),
+            Err(e) if wait && e.kind() == io::ErrorKind::WouldBlock => wait_readable(fd),
+            Err(e) => return Err(e),
         }
     }
 }
@@ -241,21 +253,9 @@ fn read_to_end(fd: i32) -> io::Result<ByteBuf> {
             }
             buf.reserve_total(buf.capacity() * 2);
         }
-        let (ptr, room) = buf.spare_ptr();
-        // SAFETY: `ptr` has `room` writable bytes.
-        let n = unsafe { libc::read(fd, ptr as *mut libc::c_void, room) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(e);
-        }
-        if n == 0 {
+        if read_more(fd, &mut buf, -1)? == 0 {
             return Ok(buf);
         }
-        // SAFETY: the kernel wrote `n <= room` bytes.
-        unsafe { buf.advance(n as usize) };
     }
 }
 

@@ -113,38 +113,15 @@ pub fn read(fd: i32, len: usize, position: i64) -> Now<ByteBuf> {
 /// Finishes a [`read`] that returned `Partial`: reads into the rest of `buf` until it is full
 /// or the file ends. `position` is the original position (negative: the current one).
 pub fn read_rest(fd: i32, mut buf: ByteBuf, position: i64) -> io::Result<ByteBuf> {
-    loop {
-        let (ptr, room) = buf.spare_ptr();
-        if room == 0 {
-            return Ok(buf);
-        }
-        // SAFETY: `ptr` has `room` writable bytes.
-        let n = unsafe {
-            if position >= 0 {
-                libc::pread(
-                    fd,
-                    ptr as *mut libc::c_void,
-                    room,
-                    (position as usize + buf.len()) as libc::off_t,
-                )
-            } else {
-                libc::read(fd, ptr as *mut libc::c_void, room)
-            }
-        };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
+    while buf.len() < buf.capacity() {
+        match super::fs::read_more(fd, &mut buf, position) {
+            Ok(0) => break,
+            Ok(_) => {}
             // What was read stays read, as a blocking read that fails midway reports it.
-            return Ok(buf);
+            Err(_) => break,
         }
-        if n == 0 {
-            return Ok(buf);
-        }
-        // SAFETY: the kernel wrote `n <= room` bytes.
-        unsafe { buf.advance(n as usize) };
     }
+    Ok(buf)
 }
 
 /// Tries to write `data` at `position` (the current position when negative) without waiting:
