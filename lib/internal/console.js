@@ -10,10 +10,16 @@ function inspect(value, options) {
   return lazyInspect().inspect(value, options);
 }
 
-const kCounts = Symbol('kCounts');
-const kTimers = Symbol('kTimers');
+// Symbol descriptions and property names are node's: some packages look the symbols up by
+// description on the global console (e.g. 'kGroupIndentWidth' to change the indentation).
+const kCounts = Symbol('counts');
+const kColorMode = Symbol('kColorMode');
+const kIsConsole = Symbol('kIsConsole');
 const kGroupIndent = Symbol('kGroupIndent');
 const kGroupIndentationWidth = Symbol('kGroupIndentWidth');
+const kMaxGroupIndentation = 1000;
+// The `inspectOptions` of each Console (node keeps them off the object too).
+const optionsMap = new WeakMap();
 
 function formatTime(ms) {
   let hours = 0;
@@ -39,56 +45,101 @@ function formatTime(ms) {
   return `${Number(ms.toFixed(3))}ms`;
 }
 
-class Console {
-  constructor(options, stderr, ignoreErrors) {
-    if (!new.target) return new Console(...arguments);
-    if (!options || typeof options.write === 'function') {
-      options = { stdout: options, stderr, ignoreErrors };
-    }
-    const { stdout, stderr: err = stdout, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options;
-    if (!stdout || typeof stdout.write !== 'function') {
-      const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-      throw new ERR_INVALID_ARG_TYPE('stdout', 'stream.Writable', stdout);
-    }
-    setup(this, () => stdout, () => err, colorMode, inspectOptions, groupIndentation);
+// A plain function, as node's: `Console(stream)` without `new` constructs too.
+function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
+  if (new.target === undefined) return Reflect.construct(Console, arguments);
+  if (!options || typeof options.write === 'function') {
+    options = { stdout: options, stderr: arguments[1], ignoreErrors: arguments[2] };
   }
+  const {
+    stdout,
+    stderr = stdout,
+    ignoreErrors = true,
+    colorMode = 'auto',
+    inspectOptions,
+    groupIndentation,
+  } = options;
+  const { codes } = require('internal/errors');
+  if (!stdout || typeof stdout.write !== 'function') throw new codes.ERR_CONSOLE_WRITABLE_STREAM('stdout');
+  if (!stderr || typeof stderr.write !== 'function') throw new codes.ERR_CONSOLE_WRITABLE_STREAM('stderr');
+  const validators = require('internal/validators');
+  validators.validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
+  if (groupIndentation !== undefined) {
+    validators.validateInteger(groupIndentation, 'groupIndentation', 0, kMaxGroupIndentation);
+  }
+  if (inspectOptions !== undefined) {
+    validators.validateObject(inspectOptions, 'options.inspectOptions');
+    if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
+      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+    }
+    optionsMap.set(this, inspectOptions);
+  }
+  // Methods are bound so `const { log } = console` works, but keep their own names ('log',
+  // not 'bound log'). They are taken from `this`, so a subclass's overrides are the ones bound.
+  for (const key of Object.keys(Console.prototype)) {
+    this[key] = this[key].bind(this);
+    Object.defineProperty(this[key], 'name', { value: key });
+  }
+  Object.defineProperties(this, {
+    _stdout: { value: stdout, writable: true, enumerable: false, configurable: true },
+    _stderr: { value: stderr, writable: true, enumerable: false, configurable: true },
+  });
+  bindProperties(this, ignoreErrors, colorMode, groupIndentation);
 }
 
-function setup(con, getStdout, getStderr, colorMode, inspectOptions, groupIndentation) {
-  if (getStdout !== undefined) {
-    Object.defineProperties(con, {
-      _stdout: { get: getStdout, configurable: true, enumerable: false },
-      _stderr: { get: getStderr, configurable: true, enumerable: false },
-    });
-  }
-  con[kCounts] = new Map();
-  con[kTimers] = new Map();
-  con[kGroupIndent] = '';
-  con[kGroupIndentationWidth] = groupIndentation;
-  con._colorMode = colorMode;
-  con._inspectOptions = inspectOptions;
-  // Methods are bound so `const { log } = console` works.
-  for (const key of Object.getOwnPropertyNames(Console.prototype)) {
-    if (key === 'constructor') continue;
-    const fn = Console.prototype[key];
-    if (typeof fn === 'function') {
-      Object.defineProperty(con, key, { value: fn.bind(con), writable: true, enumerable: true, configurable: true });
+function hidden(value) {
+  return { value, writable: true, enumerable: false, configurable: true };
+}
+
+// The state node keeps on each console, as node names it, none of it enumerable.
+function bindProperties(con, ignoreErrors, colorMode, groupIndentation = 2) {
+  Object.defineProperties(con, {
+    _stdoutErrorHandler: hidden(createWriteErrorHandler(con, false)),
+    _stderrErrorHandler: hidden(createWriteErrorHandler(con, true)),
+    _ignoreErrors: hidden(Boolean(ignoreErrors)),
+    _times: hidden(new Map()),
+    [kCounts]: hidden(new Map()),
+    [kColorMode]: hidden(colorMode),
+    [kIsConsole]: hidden(true),
+    [kGroupIndent]: hidden(''),
+    [kGroupIndentationWidth]: hidden(groupIndentation),
+    [Symbol.toStringTag]: { value: 'console', writable: false, enumerable: false, configurable: true },
+  });
+}
+
+// The callback of each `stream.write()`: an error the stream has not emitted yet (an
+// asynchronous write failure) must not become uncaught when nobody listens for it.
+function createWriteErrorHandler(con, useStdErr) {
+  return (err) => {
+    const stream = useStdErr ? con._stderr : con._stdout;
+    if (err !== null && err !== undefined && !(stream._writableState && stream._writableState.errorEmitted) &&
+        stream.listenerCount('error') === 0) {
+      stream.once('error', noop);
     }
-  }
+  };
 }
 
 function getInspectOptions(con, stream) {
-  let color = con._colorMode;
+  let color = con[kColorMode];
   if (color === 'auto') {
-    color = !!(stream && stream.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+    // As node decides (FORCE_COLOR, else a TTY with colours); not coerced to a boolean, since it
+    // becomes `inspectOptions.colors` when that is unset.
+    if (process.env.FORCE_COLOR !== undefined) {
+      color = require('internal/util/colors').shouldColorize(stream);
+    } else {
+      color = stream && stream.isTTY &&
+        (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+    }
   }
-  const options = con._inspectOptions;
+  const options = optionsMap.get(con);
   if (options) {
-    if (options.colors === undefined) return { ...options, colors: color };
+    if (options.colors === undefined) options.colors = color;
     return options;
   }
-  return color ? { colors: true } : {};
+  return color ? kColorInspectOptions : kNoColorInspectOptions;
 }
+const kColorInspectOptions = { colors: true };
+const kNoColorInspectOptions = {};
 
 // The global console binds process.stdout/stderr on first use and keeps them, as node's
 // does. Bound to the original stream while that stream has not been created yet, it writes to
@@ -142,28 +193,12 @@ function writeDirect(con, useStdErr, string) {
 }
 
 function noop() {}
-// Separate from `noop`, which `writeIgnoringErrors` removes again after each write.
+// Separate from `noop`, which `write` removes again after each write.
 function ignoreError() {}
 
-// Like node, console ignores errors of the stream it writes to (a closed descriptor, a reader
-// that went away): a one-time no-op 'error' listener keeps them from becoming uncaught when
-// nobody else listens. Only a stack overflow propagates.
-function writeIgnoringErrors(stream, string) {
-  const emitter = typeof stream.listenerCount === 'function' && typeof stream.once === 'function' &&
-    typeof stream.removeListener === 'function';
-  try {
-    if (emitter && stream.listenerCount('error') === 0) stream.once('error', noop);
-    stream.write(string, (err) => {
-      if (err != null && emitter && !(stream._writableState && stream._writableState.errorEmitted) &&
-          stream.listenerCount('error') === 0) {
-        stream.once('error', noop);
-      }
-    });
-  } catch (e) {
-    if (e instanceof RangeError && /call stack|too much recursion/.test(e.message)) throw e;
-  } finally {
-    if (emitter) stream.removeListener('error', noop);
-  }
+function isStackOverflow(e) {
+  return (e instanceof RangeError || (typeof InternalError === 'function' && e instanceof InternalError)) &&
+    /call stack|too much recursion/.test(e.message);
 }
 
 function write(con, useStdErr, string) {
@@ -174,7 +209,21 @@ function write(con, useStdErr, string) {
   }
   string += '\n';
   if (con[kDirect] !== undefined && writeDirect(con, useStdErr, string)) return;
-  writeIgnoringErrors(useStdErr ? con._stderr : con._stdout, string);
+  const stream = useStdErr ? con._stderr : con._stdout;
+  if (con._ignoreErrors === false) return stream.write(string);
+  // Like node, console ignores errors of the stream it writes to (a closed descriptor, a
+  // reader that went away): a no-op 'error' listener, there only during the write, keeps a
+  // synchronous one from becoming uncaught when nobody else listens; the write callback
+  // handles an asynchronous one. Only a stack overflow propagates. A stream that is not an
+  // EventEmitter fails as in node.
+  try {
+    if (stream.listenerCount('error') === 0) stream.once('error', noop);
+    stream.write(string, useStdErr ? con._stderrErrorHandler : con._stdoutErrorHandler);
+  } catch (e) {
+    if (isStackOverflow(e)) throw e;
+  } finally {
+    stream.removeListener('error', noop);
+  }
 }
 
 function fmt(con, useStdErr, args) {
@@ -248,23 +297,23 @@ const consoleMethods = {
   },
   time(label = 'default') {
     label = `${label}`;
-    if (this[kTimers].has(label)) {
+    if (this._times.has(label)) {
       process.emitWarning(`Label '${label}' already exists for console.time()`);
       return;
     }
-    this[kTimers].set(label, process.hrtime());
+    this._times.set(label, process.hrtime());
   },
   timeEnd(label = 'default') {
     label = `${label}`;
-    if (timeLogImpl(this, 'timeEnd', label)) this[kTimers].delete(label);
+    if (timeLogImpl(this, 'timeEnd', label)) this._times.delete(label);
   },
   timeLog(label = 'default', ...data) {
     label = `${label}`;
     timeLogImpl(this, 'timeLog', label, data);
   },
-  trace(...args) {
-    const err = { name: 'Trace', message: this ? fmt(this, true, args) : '' };
-    Error.captureStackTrace(err, consoleMethods.trace);
+  trace: function trace(...args) {
+    const err = { name: 'Trace', message: fmt(this, true, args) };
+    Error.captureStackTrace(err, trace);
     this.error(err.stack);
   },
   assert(expression, ...args) {
@@ -274,7 +323,11 @@ const consoleMethods = {
     }
   },
   clear() {
-    if (this._stdout.isTTY && process.env.TERM !== 'dumb') this._stdout.write('\x1b[1;1H\x1b[0J');
+    // Only a terminal can be cleared: cursor to the top left, then erase down.
+    if (this._stdout.isTTY && process.env.TERM !== 'dumb') {
+      this._stdout.write('\x1b[1;1H');
+      this._stdout.write('\x1b[0J');
+    }
   },
   count(label = 'default') {
     label = `${label}`;
@@ -287,7 +340,9 @@ const consoleMethods = {
   },
   countReset(label = 'default') {
     const counts = this[kCounts];
-    if (!counts.has(`${label}`)) {
+    // As in node, the label is looked up as given (so a number never matches) but deleted as
+    // a string.
+    if (!counts.has(label)) {
       process.emitWarning(`Count for '${label}' does not exist`);
       return;
     }
@@ -307,17 +362,35 @@ const consoleMethods = {
     }
     if (tabularData === null || typeof tabularData !== 'object') return this.log(tabularData);
     const final = (k, v) => this.log(renderTable(k, v));
+    const types = require('internal/util/types');
+    const isArrayLike = (v) => Array.isArray(v) || types.isTypedArray(v) || Buffer.isBuffer(v);
     const _inspect = (v) => {
-      const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
+      const depth = v !== null && typeof v === 'object' && !isArrayLike(v) && Object.keys(v).length > 2 ? -1 : 0;
       const opt = { depth, maxArrayLength: 3, breakLength: Infinity, ...getInspectOptions(this, this._stdout) };
       return inspect(v, opt);
     };
     const getIndexArray = (length) => Array.from({ length }, (_, i) => _inspect(i));
-    const types = require('internal/util/types');
+
+    // Node previews an iterator without advancing it and knows whether it yields entries.
+    // SpiderMonkey can do neither: the iterator is read to its end, and its kind is told from
+    // what it yielded. A Map iterator is one of entries when it yielded only [key, value] pairs
+    // (or nothing); a Set iterator when it yielded only [value, value] pairs, which node lists
+    // flattened, each value twice. (So map.keys()/map.values() of a Map whose keys/values are
+    // all pairs print as entries, and an empty map.keys() has the Key column.)
     const mapIter = types.isMapIterator(tabularData);
+    const setIter = types.isSetIterator(tabularData);
     let isKeyValue = false;
-    let i = 0;
-    if (types.isMap(tabularData) || mapIter) {
+    if (mapIter || setIter) {
+      const items = Array.from(tabularData);
+      const pairs = items.every((e) => Array.isArray(e) && e.length === 2 && (mapIter || Object.is(e[0], e[1])));
+      if (mapIter) {
+        isKeyValue = pairs;
+        tabularData = items;
+      } else {
+        tabularData = pairs ? items.flat() : items;
+      }
+    }
+    if (isKeyValue || types.isMap(tabularData)) {
       const keys = [];
       const values = [];
       let length = 0;
@@ -328,8 +401,7 @@ const consoleMethods = {
       }
       return final(['(iteration index)', 'Key', 'Values'], [getIndexArray(length), keys, values]);
     }
-    const setIter = types.isSetIterator(tabularData);
-    if (setIter || types.isSet(tabularData)) {
+    if (mapIter || setIter || types.isSet(tabularData)) {
       const values = [];
       let length = 0;
       for (const v of tabularData) {
@@ -338,11 +410,12 @@ const consoleMethods = {
       }
       return final(['(iteration index)', 'Values'], [getIndexArray(length), values]);
     }
+
     const map = { __proto__: null };
     let hasPrimitives = false;
     const valuesKeyArray = [];
     const indexKeyArray = Object.keys(tabularData);
-    for (; i < indexKeyArray.length; i++) {
+    for (let i = 0; i < indexKeyArray.length; i++) {
       const item = tabularData[indexKeyArray[i]];
       const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
       if (properties === undefined && primitive) {
@@ -372,8 +445,9 @@ const consoleMethods = {
   },
 };
 
+// Returns whether the label was found.
 function timeLogImpl(con, name, label, data) {
-  const time = con[kTimers].get(label);
+  const time = con._times.get(label);
   if (time === undefined) {
     process.emitWarning(`No such label '${label}' for console.${name}()`);
     return false;
@@ -386,27 +460,71 @@ function timeLogImpl(con, name, label, data) {
   return true;
 }
 
-consoleMethods.info = consoleMethods.log;
 consoleMethods.debug = consoleMethods.log;
+consoleMethods.info = consoleMethods.log;
 consoleMethods.dirxml = consoleMethods.log;
 consoleMethods.error = consoleMethods.warn;
 consoleMethods.groupCollapsed = consoleMethods.group;
 
+// Enumerable, as in node (the constructor binds Object.keys(Console.prototype)).
 for (const key of Object.keys(consoleMethods)) {
   Object.defineProperty(Console.prototype, key, {
-    value: consoleMethods[key], writable: true, enumerable: false, configurable: true,
+    value: consoleMethods[key], writable: true, enumerable: true, configurable: true,
   });
 }
 Object.defineProperty(Console, Symbol.hasInstance, {
   value(instance) {
-    return instance !== null && typeof instance === 'object' && kCounts in instance;
+    return instance[kIsConsole];
   },
 });
 
+// Methods of V8's console that node's global console gets from the inspector; without an
+// inspector session they do nothing.
+const inspectorMethods = {
+  profile() {},
+  profileEnd() {},
+  timeStamp() {},
+  context(name) {
+    const con = {};
+    for (const key of ['dir', 'dirXml', 'table', 'groupEnd', 'clear', 'count', 'countReset', 'profile',
+      'profileEnd', 'timeLog', 'debug', 'error', 'info', 'log', 'warn', 'trace', 'group',
+      'groupCollapsed', 'assert', 'time', 'timeEnd', 'timeStamp']) {
+      const fn = { [key]() {} }[key];
+      con[key] = fn;
+    }
+    return con;
+  },
+  createTask(name = undefined) {
+    if (typeof name !== 'string' || name === '') throw new Error('First argument must be a non-empty string.');
+    const task = {
+      run(fn) {
+        if (this !== task) throw new Error("'run' called with illegal receiver.");
+        if (typeof fn !== 'function') throw new Error('First argument must be a function.');
+        return fn();
+      },
+    };
+    return task;
+  },
+};
+
+let globalConsole;
+
+// The global console is a plain object (its prototype an empty object) holding the methods of
+// Console.prototype bound to it, named after their key and of length 0 as node's (which the
+// inspector wraps), its state, Console, and the inspector's methods. One per process:
+// require('console') is the same object even after globalThis.console is replaced.
 function createGlobalConsole() {
-  const con = Object.create({});
-  setup(con, undefined, undefined, 'auto', undefined, 2);
-  con[kDirect] = { stdout: undefined, stderr: undefined };
+  if (globalConsole !== undefined) return globalConsole;
+  const con = { __proto__: {} };
+  for (const key of Object.keys(Console.prototype)) {
+    const fn = Console.prototype[key].bind(con);
+    Object.defineProperties(fn, { name: { value: key }, length: { value: 0 } });
+    con[key] = fn;
+  }
+  bindProperties(con, true, 'auto', 2);
+  con.Console = Console;
+  for (const key of Object.keys(inspectorMethods)) con[key] = inspectorMethods[key];
+  Object.defineProperty(con, kDirect, hidden({ stdout: undefined, stderr: undefined }));
   for (const name of ['stdout', 'stderr']) {
     Object.defineProperty(con, `_${name}`, {
       get: () => boundStream(con, name),
@@ -415,11 +533,7 @@ function createGlobalConsole() {
       enumerable: false,
     });
   }
-  con.Console = Console;
-  // Inspector-only methods exist as no-ops in Node.
-  for (const name of ['profile', 'profileEnd', 'timeStamp', 'context']) {
-    con[name] = function () {};
-  }
+  globalConsole = con;
   return con;
 }
 

@@ -66,7 +66,9 @@ function onWarning(warning) {
     const argv0 = require('path').basename(process.argv0 || 'lode');
     msg += `\n(Use \`${argv0} ${flag} ...\` to show where the warning was created)`;
   }
-  internalBinding('process').writeString(2, `${msg}\n`);
+  // Through the original global console's error(), as node: a patched process.stderr.write
+  // sees it, console.group() indents it, and a broken stderr does not throw.
+  require('internal/console').createGlobalConsole().error(msg);
 }
 
 module.exports = { emitWarning, onWarning };
