@@ -14,12 +14,28 @@ const subscriptions = new Map();
 const unreferenced = new Set();
 let nextId = 1;
 
+// What each pending request is, as process.getActiveResourcesInfo() names it (node's request
+// wrap class); requests of type null (a stdin read: a handle in node) are not listed.
+const types = new Map();
+
 // Reserves a request id whose completion calls `onResult(result)`.
-function request(onResult) {
+function request(onResult, type = 'FSReqCallback') {
   const id = nextId++;
   if (nextId > 0x1fffffffffffff) nextId = 1;
   waiting.set(id, onResult);
+  if (type !== 'FSReqCallback') types.set(id, type);
   return id;
+}
+
+// The types of the pending requests that keep the loop alive, oldest first.
+function activeRequestTypes() {
+  const list = [];
+  for (const id of waiting.keys()) {
+    if (unreferenced.has(id)) continue;
+    const type = types.has(id) ? types.get(id) : 'FSReqCallback';
+    if (type !== null) list.push(type);
+  }
+  return list;
 }
 
 // Reserves an id for a long-lived source (a file watcher): every result delivered to it calls
@@ -51,6 +67,7 @@ function complete(id) {
   const onResult = waiting.get(id);
   if (onResult !== undefined) {
     waiting.delete(id);
+    types.delete(id);
     // The loop dropped the request's reference; give back the one taken away.
     if (unreferenced.delete(id)) refHandle(1);
     onResult(r);
@@ -60,4 +77,4 @@ function complete(id) {
   if (onEvent !== undefined) onEvent(r);
 }
 
-module.exports = { request, setRequestRef, subscribe, unsubscribe, complete };
+module.exports = { request, setRequestRef, subscribe, unsubscribe, complete, activeRequestTypes };

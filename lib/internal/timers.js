@@ -1,5 +1,5 @@
 'use strict';
-// Timers and immediates. Timers live in a binary heap ordered by (expiry, insertion); Rust only
+// Timers and immediates. Timers live in per-duration lists (below); Rust only
 // holds the nearest expiry (scheduleTimer) and whether any referenced timer exists
 // (toggleTimerRef). The event loop calls processTimers(now) in the timers phase and
 // processImmediates() in the check phase.
@@ -22,88 +22,133 @@ function captureStores(resource) {
   }
 }
 
-// Node keeps active timers in one linked list per duration; Lode keeps a heap, and shows a list
-// object of that name where node's Timeout objects link to theirs.
+// As in node, timers live in one linked list per duration (truncated to whole ms), through
+// their _idlePrev/_idleNext fields; the lists sit in a min-heap ordered by (expiry, id). A list
+// runs all its expired timers in one go, in insertion order, before the next list.
+let timerListId = 0;
 class TimersList {
-  constructor(msecs) {
+  constructor(expiry, msecs) {
     this._idleNext = this;
     this._idlePrev = this;
-    this.expiry = 0;
-    this.id = 0;
+    this.expiry = expiry;
+    this.id = timerListId++;
     this.msecs = msecs;
-    this.priorityQueuePosition = 1;
+    this.priorityQueuePosition = null;
   }
 }
 const lists = new Map();
-function listFor(msecs) {
-  let list = lists.get(msecs);
-  if (list === undefined) lists.set(msecs, list = new TimersList(msecs));
-  return list;
-}
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
-let seqCounter = 0;
 let refCount = 0;
-let scheduledExpiry = Infinity;
+let nextExpiry = Infinity;
 const knownTimersById = new Map();
 
-// Min-heap of { expiry, seq, timer }.
-const heap = [];
-function less(a, b) {
-  return a.expiry < b.expiry || (a.expiry === b.expiry && a.seq < b.seq);
+// Linked list helpers (a list is its own sentinel).
+function listRemove(item) {
+  if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+  if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+  item._idleNext = null;
+  item._idlePrev = null;
 }
-function heapPush(entry) {
-  heap.push(entry);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!less(heap[i], heap[parent])) break;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+function listAppend(list, item) {
+  if (item._idleNext || item._idlePrev) listRemove(item);
+  item._idleNext = list;
+  item._idlePrev = list._idlePrev;
+  list._idlePrev._idleNext = item;
+  list._idlePrev = item;
+}
+function listPeek(list) {
+  return list._idleNext === list ? null : list._idleNext;
+}
+
+// Min-heap of lists, 1-based so priorityQueuePosition reads as in node.
+const queue = [null];
+function listLess(a, b) {
+  return a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
+}
+function queueSet(i, list) {
+  queue[i] = list;
+  list.priorityQueuePosition = i;
+}
+function percolateUp(i) {
+  const item = queue[i];
+  while (i > 1) {
+    const parent = i >> 1;
+    if (!listLess(item, queue[parent])) break;
+    queueSet(i, queue[parent]);
     i = parent;
   }
+  queueSet(i, item);
 }
-function heapPop() {
-  const top = heap[0];
-  const last = heap.pop();
-  if (heap.length > 0) {
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l], heap[m])) m = l;
-      if (r < heap.length && less(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
+function percolateDown(i) {
+  const size = queue.length - 1;
+  const item = queue[i];
+  for (;;) {
+    let child = i * 2;
+    if (child > size) break;
+    if (child + 1 <= size && listLess(queue[child + 1], queue[child])) child++;
+    if (!listLess(queue[child], item)) break;
+    queueSet(i, queue[child]);
+    i = child;
+  }
+  queueSet(i, item);
+}
+function queueInsert(list) {
+  queue.push(list);
+  percolateUp(queue.length - 1);
+}
+function queueRemoveAt(pos) {
+  const last = queue.pop();
+  last.priorityQueuePosition = null;
+  if (pos < queue.length) {
+    queueSet(pos, last);
+    if (pos > 1 && listLess(last, queue[pos >> 1])) percolateUp(pos);
+    else percolateDown(pos);
+  }
+}
+
+function incRefCount() {
+  if (refCount++ === 0) toggleTimerRef(true);
+}
+function decRefCount() {
+  if (--refCount === 0) toggleTimerRef(false);
+}
+
+// Links `item` into the list for its duration, started at loop time `start`.
+function insert(item, msecs, start = getLoopTime()) {
+  msecs = Math.trunc(msecs);
+  item._idleStart = start;
+  let list = lists.get(msecs);
+  if (list === undefined) {
+    const expiry = start + msecs;
+    list = new TimersList(expiry, msecs);
+    lists.set(msecs, list);
+    queueInsert(list);
+    if (nextExpiry > expiry) {
+      scheduleTimer(expiry);
+      nextExpiry = expiry;
     }
   }
-  return top;
+  listAppend(list, item);
 }
 
-function isLive(entry) {
-  return entry.timer._seq === entry.seq && !entry.timer._destroyed;
-}
-
-function cleanTop() {
-  while (heap.length > 0 && !isLive(heap[0])) heapPop();
-}
-
-function updateRef(delta) {
-  const before = refCount;
-  refCount += delta;
-  if ((before === 0) !== (refCount === 0)) toggleTimerRef(refCount > 0);
-}
-
-function schedule(timer, now) {
-  timer._idleStart = now;
-  timer._seq = ++seqCounter;
-  const expiry = now + timer._idleTimeout;
-  heapPush({ expiry, seq: timer._seq, timer });
-  if (expiry < scheduledExpiry) {
-    scheduledExpiry = expiry;
-    scheduleTimer(expiry);
+// Re-arms a timer (refresh, timers.active): revives a destroyed one whose duration is still set.
+function insertGuarded(item, refed, start) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  insert(item, msecs, start);
+  const wasDestroyed = item._destroyed;
+  if (wasDestroyed || !item[asyncIdSymbol]) {
+    item._destroyed = false;
+    item[asyncIdSymbol] = newAsyncId();
+    item[triggerAsyncIdSymbol] = context.asyncId;
   }
+  if (wasDestroyed) {
+    if (refed) incRefCount();
+  } else if (refed === !item[kRefed]) {
+    if (refed) incRefCount();
+    else decRefCount();
+  }
+  item[kRefed] = refed;
 }
 
 function validateCallback(callback) {
@@ -129,31 +174,30 @@ class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
     after = normalizeDelay(after);
     this._idleTimeout = after;
-    this._idlePrev = listFor(after);
-    this._idleNext = this._idlePrev;
+    this._idlePrev = this;
+    this._idleNext = this;
     this._idleStart = null;
     this._onTimeout = callback;
     this._timerArgs = args;
     this._repeat = isRepeat ? after : null;
     this._destroyed = false;
+    if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
     this[asyncIdSymbol] = newAsyncId();
     this[triggerAsyncIdSymbol] = context.asyncId;
-    Object.defineProperty(this, '_seq', { value: 0, writable: true, enumerable: false });
     captureStores(this);
-    if (isRefed) updateRef(1);
   }
 
   refresh() {
-    if (!this._destroyed) schedule(this, getLoopTime());
+    insertGuarded(this, this[kRefed]);
     return this;
   }
 
   unref() {
     if (this[kRefed]) {
       this[kRefed] = false;
-      if (!this._destroyed) updateRef(-1);
+      if (!this._destroyed) decRefCount();
     }
     return this;
   }
@@ -161,7 +205,7 @@ class Timeout {
   ref() {
     if (!this[kRefed]) {
       this[kRefed] = true;
-      if (!this._destroyed) updateRef(1);
+      if (!this._destroyed) incRefCount();
     }
     return this;
   }
@@ -189,27 +233,32 @@ class Timeout {
   }
 }
 
-function unenroll(timer) {
-  if (timer._destroyed) return;
-  timer._destroyed = true;
-  if (timer[kRefed]) updateRef(-1);
-  if (timer[kHasPrimitive]) knownTimersById.delete(timer[asyncIdSymbol]);
-  timer._idleTimeout = -1;
-  timer._idlePrev = null;
-  timer._idleNext = null;
+function unenroll(item) {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[kHasPrimitive]) knownTimersById.delete(item[asyncIdSymbol]);
+  listRemove(item);
+  const list = lists.get(Math.trunc(item._idleTimeout));
+  if (list !== undefined && listPeek(list) === null) {
+    if (list.priorityQueuePosition !== null) queueRemoveAt(list.priorityQueuePosition);
+    lists.delete(list.msecs);
+  }
+  // A later refresh() or timers.active() must not re-arm it.
+  item._idleTimeout = -1;
+  if (item[kRefed]) decRefCount();
 }
 
 function setTimeout(callback, after, ...args) {
   validateCallback(callback);
   const timeout = new Timeout(callback, after, args.length ? args : undefined, false, true);
-  schedule(timeout, getLoopTime());
+  insert(timeout, timeout._idleTimeout);
   return timeout;
 }
 
 function setInterval(callback, repeat, ...args) {
   validateCallback(callback);
   const timeout = new Timeout(callback, repeat, args.length ? args : undefined, true, true);
-  schedule(timeout, getLoopTime());
+  insert(timeout, timeout._idleTimeout);
   return timeout;
 }
 
@@ -223,17 +272,13 @@ function clearTimeout(timer) {
     const timerInstance = knownTimersById.get(+timer);
     if (timerInstance !== undefined) {
       timerInstance._idleTimeout = -1;
-      timerInstance._onTimeout = null;
       unenroll(timerInstance);
     }
   }
 }
 
+// Either clears either kind of timer, as in browsers.
 function clearInterval(timer) {
-  if (timer && timer._idleTimeout !== undefined && timer._repeat !== undefined) {
-    clearTimeout(timer);
-    return;
-  }
   clearTimeout(timer);
 }
 
@@ -248,8 +293,6 @@ function fatal(err) {
   execution.triggerUncaughtException(err, false);
 }
 
-// Runs every timer that expired at loop time `now`. Returns the next expiry: positive when a
-// referenced timer is pending, negative when only unreferenced ones are, 0 when none.
 // Each timer and immediate runs in the async context it was scheduled in, followed by the
 // nextTick queue and promise jobs it caused, still in that context (promise jobs have no
 // context of their own: see lib/async_hooks.js). The callbacks are called right from
@@ -261,19 +304,47 @@ function enterResource(resource) {
   context.stores = resource[kStores] || emptyStores;
 }
 
+function destroyFired(timer) {
+  if (!timer._destroyed) {
+    timer._destroyed = true;
+    if (timer[kHasPrimitive]) knownTimersById.delete(timer[asyncIdSymbol]);
+    if (timer[kRefed]) decRefCount();
+  }
+}
+
+// Runs every timer that expired at loop time `now`. Returns the next expiry: positive when a
+// referenced timer is pending, negative when only unreferenced ones are, 0 when none.
 function processTimers(now) {
-  scheduledExpiry = Infinity;
-  for (;;) {
-    cleanTop();
-    if (heap.length === 0) break;
-    const entry = heap[0];
-    if (entry.expiry > now) break;
-    heapPop();
-    const timer = entry.timer;
-    if (!isLive(entry)) continue;
-    if (!timer._repeat) {
-      unenroll(timer);
-      timer._destroyed = true;
+  nextExpiry = Infinity;
+  let list;
+  while ((list = queue[1]) !== undefined) {
+    if (list.expiry > now) {
+      nextExpiry = list.expiry;
+      scheduleTimer(nextExpiry);
+      return refCount > 0 ? nextExpiry : -nextExpiry;
+    }
+    listOnTimeout(list, now);
+  }
+  return 0;
+}
+
+function listOnTimeout(list, now) {
+  const msecs = list.msecs;
+  let timer;
+  while ((timer = listPeek(list)) !== null) {
+    if (now - timer._idleStart < msecs) {
+      // The rest of this list expires later.
+      list.expiry = Math.max(timer._idleStart + msecs, now + 1);
+      list.id = timerListId++;
+      percolateDown(1);
+      return;
+    }
+    let start;
+    if (timer._repeat) start = getLoopTime();
+    listRemove(timer);
+    if (!timer._onTimeout) {
+      destroyFired(timer);
+      continue;
     }
     const outerId = context.asyncId;
     const outerTrigger = context.triggerAsyncId;
@@ -285,26 +356,45 @@ function processTimers(now) {
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
     } catch (err) {
+      afterTimer(timer, start);
       fatal(err);
+      timer = null;
     }
+    if (timer !== null) afterTimer(timer, start);
     ticks().runNextTicks();
     context.asyncId = outerId;
     context.triggerAsyncId = outerTrigger;
     context.resource = outerResource;
     context.stores = outerStores;
-    if (timer._repeat && !timer._destroyed && timer._idleTimeout !== -1) {
-      timer._idleTimeout = timer._repeat;
-      schedule(timer, getLoopTime() > now ? getLoopTime() : now);
-    }
   }
-  cleanTop();
-  if (heap.length === 0) {
-    scheduledExpiry = Infinity;
-    return 0;
+  if (list === lists.get(msecs)) {
+    lists.delete(msecs);
+    if (list.priorityQueuePosition !== null) queueRemoveAt(list.priorityQueuePosition);
   }
-  scheduledExpiry = heap[0].expiry;
-  scheduleTimer(scheduledExpiry);
-  return refCount > 0 ? scheduledExpiry : -scheduledExpiry;
+}
+
+// After a timer's callback: an interval (or a timeout given a _repeat) goes back in its list;
+// a timeout that was not re-armed (refresh) is done.
+function afterTimer(timer, start) {
+  if (timer._repeat && timer._idleTimeout !== -1) {
+    timer._idleTimeout = timer._repeat;
+    insert(timer, timer._idleTimeout, start);
+  } else if (!timer._idleNext && !timer._idlePrev) {
+    destroyFired(timer);
+  }
+}
+
+// Counts for process.getActiveResourcesInfo(): referenced timers and immediates.
+function getTimerCounts() {
+  return { timeoutCount: refCount, immediateCount: immediateRefCount };
+}
+
+// timers.active()/timers._unrefActive(): (re)start an object that has an _idleTimeout.
+function active(item) {
+  insertGuarded(item, true);
+}
+function unrefActive(item) {
+  insertGuarded(item, false);
 }
 
 // Immediates.
@@ -381,6 +471,8 @@ function processImmediates() {
     if (immediate._destroyed) continue;
     immediate._destroyed = true;
     if (immediate[kRefed]) immediateRefCount--;
+    // As in node, a run immediate reports hasRef() === false.
+    immediate[kRefed] = null;
     syncImmediateCountsAfterRun(queue, i);
     const outerId = context.asyncId;
     const outerTrigger = context.triggerAsyncId;
@@ -409,6 +501,17 @@ function syncImmediateCountsAfterRun(queue, i) {
   setImmediateCounts(pending, immediateRefCount);
 }
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) are the timers/promises forms.
+const customPromisify = Symbol.for('nodejs.util.promisify.custom');
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, customPromisify, {
+    enumerable: true,
+    get() {
+      return require('timers/promises')[name];
+    },
+  });
+}
+
 module.exports = {
   Timeout,
   Immediate,
@@ -420,6 +523,11 @@ module.exports = {
   clearImmediate,
   processTimers,
   processImmediates,
+  getTimerCounts,
+  active,
+  unrefActive,
+  unenroll,
+  insert,
   kRefed,
   TIMEOUT_MAX,
 };

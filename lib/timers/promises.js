@@ -1,100 +1,140 @@
 'use strict';
 // timers/promises: promise-returning timers with AbortSignal support, setInterval as an async
-// iterator, and the scheduler API.
+// iterator, and the scheduler API. Bad arguments reject the returned promise (setInterval's
+// iterator throws on its first next()), as in node.
 
 const timers = require('internal/timers');
-const { codes: { ERR_INVALID_ARG_TYPE }, AbortError } = require('internal/errors');
+const { Timeout, Immediate, insert, clearTimeout, clearImmediate } = timers;
+const {
+  codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
+  AbortError,
+} = require('internal/errors');
+const {
+  validateNumber, validateObject, validateAbortSignal, validateBoolean,
+} = require('internal/validators');
 
+const kScheduler = Symbol('kScheduler');
+
+// Throws on a bad options object; returns its signal and ref.
 function validateOptions(options) {
-  if (options === null || typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
+  validateObject(options, 'options');
   const { signal, ref = true } = options;
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
-  }
-  if (typeof ref !== 'boolean') throw new ERR_INVALID_ARG_TYPE('options.ref', 'boolean', ref);
+  if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
+  validateBoolean(ref, 'options.ref');
   return { signal, ref };
 }
 
 function abortError(signal) {
-  return new AbortError(undefined, { cause: signal.reason });
+  return new AbortError(undefined, { cause: signal?.reason });
 }
 
-// A promise for `value` once `schedule(callback)` fires, cancelled through `cancel` when the
-// options' signal aborts.
-function abortable(options, value, schedule, cancel) {
-  let opts;
-  try {
-    opts = validateOptions(options);
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  const { signal, ref } = opts;
-  if (signal && signal.aborted) return Promise.reject(abortError(signal));
-  return new Promise((resolve, reject) => {
-    const handle = schedule(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    });
-    if (!ref) handle.unref();
-    function onAbort() {
-      cancel(handle);
-      reject(abortError(signal));
+// A promise settled by `arm(resolve)`'s handle firing, cancelled with `cancel(handle)` when the
+// signal aborts.
+function abortable(signal, arm, cancel) {
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  let onAbort;
+  const promise = new Promise((resolve, reject) => {
+    const handle = arm(resolve);
+    if (signal) {
+      onAbort = () => {
+        cancel(handle);
+        reject(abortError(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
     }
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
   });
+  if (!signal) return promise;
+  return promise.finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 function setTimeout(after, value, options = {}) {
-  return abortable(options, value, (callback) => timers.setTimeout(callback, after), timers.clearTimeout);
+  let signal;
+  let ref;
+  try {
+    if (after !== undefined) validateNumber(after, 'delay');
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return abortable(signal, (resolve) => {
+    const timeout = new Timeout(resolve, after, [value], false, ref);
+    insert(timeout, timeout._idleTimeout);
+    return timeout;
+  }, clearTimeout);
 }
 
 function setImmediate(value, options = {}) {
-  return abortable(options, value, (callback) => timers.setImmediate(callback), timers.clearImmediate);
+  let signal;
+  let ref;
+  try {
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return abortable(signal, (resolve) => {
+    const immediate = new Immediate(resolve, [value]);
+    if (!ref) immediate.unref();
+    return immediate;
+  }, clearImmediate);
 }
 
 async function* setInterval(after, value, options = {}) {
+  validateObject(options, 'options');
+  if (after !== undefined) validateNumber(after, 'delay');
   const { signal, ref } = validateOptions(options);
-  if (signal && signal.aborted) throw abortError(signal);
-  let pending = 0;
-  let wake;
-  const interval = timers.setInterval(() => {
-    pending++;
-    if (wake) {
-      wake();
-      wake = undefined;
-    }
-  }, after);
-  if (!ref) interval.unref();
-  let aborted = false;
-  const onAbort = () => {
-    aborted = true;
-    if (wake) {
-      wake();
-      wake = undefined;
-    }
-  };
-  if (signal) signal.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) throw abortError(signal);
+  let interval;
+  let onAbort;
   try {
-    for (;;) {
-      if (pending === 0 && !aborted) await new Promise((resolve) => { wake = resolve; });
-      if (aborted) throw abortError(signal);
-      for (; pending > 0; pending--) yield value;
+    let notYielded = 0;
+    let wake;
+    interval = new Timeout(() => {
+      notYielded++;
+      if (wake) {
+        wake();
+        wake = undefined;
+      }
+    }, after, undefined, true, ref);
+    insert(interval, interval._idleTimeout);
+    if (signal) {
+      onAbort = () => {
+        clearTimeout(interval);
+        if (wake) {
+          wake(Promise.reject(abortError(signal)));
+          wake = undefined;
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
     }
+    while (!signal?.aborted) {
+      if (notYielded === 0) await new Promise((resolve) => { wake = resolve; });
+      for (; notYielded > 0; notYielded--) yield value;
+    }
+    throw abortError(signal);
   } finally {
-    timers.clearInterval(interval);
-    if (signal) signal.removeEventListener('abort', onAbort);
+    clearTimeout(interval);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
-const scheduler = {
-  wait(delay, options) {
-    return setTimeout(delay, undefined, options);
-  },
+class Scheduler {
+  constructor() {
+    throw new ERR_ILLEGAL_CONSTRUCTOR();
+  }
+
+  // A promise resolved in the check phase of the event loop (after I/O).
   yield() {
+    if (!this[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
     return setImmediate();
-  },
-};
+  }
+
+  // A promise resolved after `delay` ms; options as for setTimeout.
+  wait(delay, options) {
+    if (!this[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
+    return setTimeout(delay, undefined, options);
+  }
+}
+
+const scheduler = Reflect.construct(function Scheduler() { this[kScheduler] = true; }, [], Scheduler);
 
 module.exports = { setTimeout, setImmediate, setInterval, scheduler };

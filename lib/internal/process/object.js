@@ -4,8 +4,22 @@
 const EventEmitter = require('events');
 const binding = internalBinding('process');
 
+// As in node, `process` is an instance of a function named `process` whose prototype inherits
+// from EventEmitter.prototype.
+const ProcessConstructor = function process() {};
+Object.setPrototypeOf(ProcessConstructor.prototype, EventEmitter.prototype);
+
+// process.config: node's build configuration, frozen all the way down.
+function deepFreeze(object) {
+  for (const value of Object.values(object)) {
+    if (value !== null && typeof value === 'object') deepFreeze(value);
+  }
+  return Object.freeze(object);
+}
+
 function createProcess() {
-  const process = new EventEmitter();
+  const process = Object.create(ProcessConstructor.prototype);
+  EventEmitter.call(process);
   Object.defineProperty(process, Symbol.toStringTag, {
     value: 'process', enumerable: false, writable: true, configurable: false,
   });
@@ -35,7 +49,30 @@ function createProcess() {
   process.execArgv = binding.execArgv.slice();
   process.argv = binding.argv.slice();
   process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false };
-  process.config = { target_defaults: {}, variables: { node_shared: false } };
+  Object.defineProperty(process, 'config', {
+    value: deepFreeze({
+      target_defaults: {
+        cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [],
+      },
+      variables: {
+        host_arch: 'x64',
+        icu_small: false,
+        napi_build_version: '9',
+        node_module_version: 115,
+        node_prefix: '/',
+        node_shared: false,
+        node_shared_openssl: false,
+        node_use_openssl: true,
+        shlib_suffix: 'so.115',
+        target_arch: 'x64',
+        v8_enable_i18n_support: 1,
+        v8_enable_inspector: 0,
+      },
+    }),
+    writable: false,
+    enumerable: true,
+    configurable: true,
+  });
   process.moduleLoadList = [];
   process.noDeprecation = process.execArgv.includes('--no-deprecation');
   process.throwDeprecation = process.execArgv.includes('--throw-deprecation');
@@ -133,10 +170,27 @@ function createProcess() {
   }
   memoryUsage.rss = () => binding.memoryRss();
   process.memoryUsage = memoryUsage;
-  process.cpuUsage = function cpuUsage(prev) {
+  // A previous reading's fields must be non-negative safe numbers.
+  function cpuValueIsValid(num) {
+    return typeof num === 'number' && num <= Number.MAX_SAFE_INTEGER && num >= 0;
+  }
+  process.cpuUsage = function cpuUsage(prevValue) {
+    if (prevValue) {
+      const { validateObject, validateNumber } = require('internal/validators');
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      if (!cpuValueIsValid(prevValue.user)) {
+        validateObject(prevValue, 'prevValue');
+        validateNumber(prevValue.user, 'prevValue.user');
+        throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user', prevValue.user);
+      }
+      if (!cpuValueIsValid(prevValue.system)) {
+        validateNumber(prevValue.system, 'prevValue.system');
+        throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system', prevValue.system);
+      }
+    }
     const user = binding.cpuUser();
     const system = binding.cpuSystem();
-    if (prev) return { user: user - prev.user, system: system - prev.system };
+    if (prevValue) return { user: user - prevValue.user, system: system - prevValue.system };
     return { user, system };
   };
   process.resourceUsage = function resourceUsage() {
@@ -144,21 +198,31 @@ function createProcess() {
     const system = binding.cpuSystem();
     return { userCPUTime: user, systemCPUTime: system, maxRSS: Math.floor(binding.memoryRss() / 1024), sharedMemorySize: 0, unsharedDataSize: 0, unsharedStackSize: 0, minorPageFault: 0, majorPageFault: 0, swappedOut: 0, fsRead: 0, fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0, voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
   };
-  process.kill = function kill(pid, sig = 'SIGTERM') {
+  // process._kill(pid, signum) returns 0 or a negative errno; process.kill goes through it (as
+  // node does, so that it can be replaced).
+  process._kill = function _kill(pid, sig) {
+    return binding.kill(pid, sig);
+  };
+  process.kill = function kill(pid, sig) {
+    // eslint-disable-next-line eqeqeq
     if (pid != (pid | 0)) {
       const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
       throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     }
-    const { signals } = require('internal/process/signals');
-    let signum;
-    if (typeof sig === 'number') signum = sig;
-    else if (typeof sig === 'string' && signals[sig] !== undefined) signum = signals[sig];
-    else {
-      const { ERR_UNKNOWN_SIGNAL } = require('internal/errors').codes;
-      throw new ERR_UNKNOWN_SIGNAL(sig);
+    let err;
+    if (sig === (sig | 0)) {
+      err = process._kill(pid, sig);
+    } else {
+      sig = sig || 'SIGTERM';
+      const { signals } = require('internal/process/signals');
+      if (typeof sig === 'string' && signals[sig]) {
+        err = process._kill(pid, signals[sig]);
+      } else {
+        const { ERR_UNKNOWN_SIGNAL } = require('internal/errors').codes;
+        throw new ERR_UNKNOWN_SIGNAL(sig);
+      }
     }
-    const r = binding.kill(pid, signum);
-    if (r < 0) throw require('internal/errors').errnoException(r, 'kill');
+    if (err) throw require('internal/errors').errnoException(err, 'kill');
     return true;
   };
 
@@ -171,10 +235,51 @@ function createProcess() {
   process.getgid = () => 0;
   process.getegid = () => 0;
   process.getgroups = () => [0];
-  process.binding = (name) => {
+  process.binding = function binding(name) {
+    name = `${name}`;
+    if (name === 'util') {
+      // The legacy util binding: util.types' checks of its day.
+      const { types } = require('util');
+      const legacy = {};
+      for (const key of ['isAnyArrayBuffer', 'isArrayBuffer', 'isArrayBufferView',
+        'isAsyncFunction', 'isDataView', 'isDate', 'isExternal', 'isMap', 'isMapIterator',
+        'isNativeError', 'isPromise', 'isRegExp', 'isSet', 'isSetIterator', 'isTypedArray',
+        'isUint8Array']) {
+        legacy[key] = types[key];
+      }
+      return legacy;
+    }
     const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
     throw new ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
   };
+  // What keeps the event loop alive, by node's names: pending requests (FSReqCallback, ...),
+  // handles (stdio streams on a terminal or pipe), then one 'Timeout' per referenced timer and
+  // one 'Immediate' per referenced immediate.
+  process._getActiveRequests = function _getActiveRequests() {
+    return require('internal/async_ops').activeRequestTypes().map(resourceObject);
+  };
+  process._getActiveHandles = function _getActiveHandles() {
+    return activeHandles().map((h) => h.stream);
+  };
+  process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+    const { timeoutCount, immediateCount } = require('internal/timers').getTimerCounts();
+    return [
+      ...require('internal/async_ops').activeRequestTypes(),
+      ...activeHandles().map((h) => h.type),
+      ...new Array(timeoutCount).fill('Timeout'),
+      ...new Array(immediateCount).fill('Immediate'),
+    ];
+  };
+  let sourceMapsEnabled = process.execArgv.includes('--enable-source-maps');
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+    require('internal/validators').validateBoolean(val, 'val');
+    sourceMapsEnabled = val;
+  };
+  Object.defineProperty(process, 'sourceMapsEnabled', {
+    get() { return sourceMapsEnabled; },
+    enumerable: true,
+    configurable: true,
+  });
   process.setUncaughtExceptionCaptureCallback = function (fn) {
     process._captureCallback = fn;
   };
@@ -251,11 +356,54 @@ function createEnv() {
       if (value === undefined) return undefined;
       return { value, writable: true, enumerable: true, configurable: true };
     },
+    // Only plain data properties (configurable, writable, enumerable) can be defined.
     defineProperty(t, key, desc) {
-      if ('value' in desc) binding.setEnv(key, String(desc.value));
-      return true;
+      if ('value' in desc) {
+        if (desc.writable === true && desc.enumerable === true && desc.configurable === true) {
+          if (typeof key === 'symbol' || typeof desc.value === 'symbol') {
+            throw new TypeError('Cannot convert a Symbol value to a string');
+          }
+          binding.setEnv(key, String(desc.value));
+          return true;
+        }
+        throw envDefineError('only accepts a configurable, writable, and enumerable data descriptor');
+      }
+      if ('get' in desc || 'set' in desc) {
+        throw envDefineError('does not accept an accessor(getter/setter) descriptor');
+      }
+      throw envDefineError('only accepts a configurable, writable, and enumerable data descriptor');
     },
   });
+}
+
+// A stand-in for a request wrap object of `type` (node's FSReqCallback, ...).
+const resourceClasses = new Map();
+function resourceObject(type) {
+  let Cls = resourceClasses.get(type);
+  if (Cls === undefined) {
+    Cls = { [type]: class {} }[type];
+    resourceClasses.set(type, Cls);
+  }
+  return new Cls();
+}
+
+// The created stdout/stderr streams that node would count as handles.
+function activeHandles() {
+  const { streams } = require('internal/process/stdio_handles');
+  const list = [];
+  for (const name of ['stdout', 'stderr']) {
+    const stream = streams[name];
+    if (stream === undefined || stream.destroyed) continue;
+    if (stream.isTTY) list.push({ type: 'TTYWrap', stream });
+    else if (stream._type === 'pipe') list.push({ type: 'PipeWrap', stream });
+  }
+  return list;
+}
+
+function envDefineError(what) {
+  const err = new TypeError(`'process.env' ${what}`);
+  err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+  return err;
 }
 
 // Environment values node reads once at start-up (set by bootstrap).

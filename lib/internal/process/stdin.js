@@ -47,7 +47,7 @@ StdinStream.prototype._read = function _read(n) {
     } else {
       this.push(Buffer.from(r.buffer, r.byteOffset, r.length));
     }
-  });
+  }, null);
   this[kRequest] = id;
   readChunk(this.fd, Math.max(n, 16384), id);
   updateRef(this);
