@@ -9,13 +9,19 @@ const { compileFunction } = internalBinding('util');
 const { kModuleWrapperName } = require('internal/error_stack');
 
 let loadBuiltin;
-const statCache = new Map();
+// As in node, stat results are cached only while a top-level module's code runs (the requires
+// it makes, directly or not), and only for paths that exist: a file created later, or a
+// directory removed, is seen by the next top-level require.
+let statCache = null;
+let requireDepth = 0;
 
 function stat(filename) {
-  const cached = statCache.get(filename);
-  if (cached !== undefined) return cached;
+  if (statCache !== null) {
+    const cached = statCache.get(filename);
+    if (cached !== undefined) return cached;
+  }
   const r = fsb.internalModuleStat(filename);
-  statCache.set(filename, r);
+  if (statCache !== null && r >= 0) statCache.set(filename, r);
   return r;
 }
 
@@ -82,10 +88,10 @@ Module._nodeModulePaths = function (from) {
   if (from === '/') return ['/node_modules'];
   const paths = [];
   const parts = from.split('/');
-  for (let i = parts.length; i > 0; i--) {
+  // parts[0] is the empty root segment: '/node_modules' is added once, below.
+  for (let i = parts.length; i > 1; i--) {
     if (parts[i - 1] === 'node_modules') continue;
-    const dir = parts.slice(0, i).join('/') || '';
-    paths.push(`${dir}/node_modules`);
+    paths.push(`${parts.slice(0, i).join('/')}/node_modules`);
   }
   paths.push('/node_modules');
   return paths;
@@ -135,6 +141,9 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
       err.requestPath = originalPath;
       throw err;
     }
+    const jsonPath = path.resolve(requestPath, 'package.json');
+    process.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${main}'. ` +
+      'Please either fix that or report it to the module author', 'DeprecationWarning', 'DEP0128');
   }
   return actual;
 }
@@ -229,8 +238,11 @@ Module._findPath = function (request, paths, isMain) {
   if (entry) return entry;
   const exts = Object.keys(Module._extensions);
   const trailingSlash = request.endsWith('/') || /(?:^|\/)\.?\.$/.test(request);
+  // A missing directory is skipped unless the request climbs out of it ('../x'), which can
+  // still resolve after the directory itself was removed.
+  const insidePath = absoluteRequest || !path.normalize(request).startsWith('..');
   for (const curPath of paths) {
-    if (curPath && stat(curPath) < 0) continue;
+    if (insidePath && curPath && stat(curPath) < 1) continue;
     if (!absoluteRequest && curPath) {
       const viaExports = resolveInNodeModules(request, curPath);
       if (viaExports) {
@@ -371,6 +383,7 @@ Module._load = function (request, parent, isMain) {
       const cachedModule = Module._cache[filename];
       if (cachedModule !== undefined) {
         updateChildren(parent, cachedModule, true);
+        if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
         return cachedModule.exports;
       }
       delete relativeResolveCache[relResolveCacheIdentifier];
@@ -388,6 +401,7 @@ Module._load = function (request, parent, isMain) {
   const cachedModule = Module._cache[filename];
   if (cachedModule !== undefined) {
     updateChildren(parent, cachedModule, true);
+    if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
     return cachedModule.exports;
   }
   if (loadBuiltin.canBeRequiredByUsers(filename)) return loadBuiltin(filename);
@@ -413,11 +427,49 @@ Module._load = function (request, parent, isMain) {
           if (index !== -1) children.splice(index, 1);
         }
       }
+    } else if (module.exports && !isProxy(module.exports) &&
+               Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
+      Object.setPrototypeOf(module.exports, Object.prototype);
     }
   }
   return module.exports;
 };
 const relativeResolveCache = { __proto__: null };
+
+// A module required again while it is still loading (a require cycle) hands out its partial
+// exports. While it loads, a plain exports object gets a prototype that warns about reading
+// properties it does not have (yet), as node does; the prototype is put back once it is loaded.
+// Proxies, non-plain exports and transpiled ES modules (__esModule) are left alone.
+function isProxy(value) {
+  return require('internal/util/types').isProxy(value);
+}
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports ` +
+    'inside circular dependency');
+}
+const CircularRequirePrototypeWarningProxy = new Proxy({}, {
+  get(target, prop) {
+    // __esModule is probed by ES module interop and transpilers: no warning.
+    if (prop in target || prop === '__esModule') return target[prop];
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (Object.prototype.hasOwnProperty.call(target, prop) || prop === '__esModule') {
+      return Object.getOwnPropertyDescriptor(target, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+});
+function getExportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports && !isProxy(exports) && Object.getPrototypeOf(exports) === Object.prototype &&
+      !exports.__esModule) {
+    Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
+  }
+  return exports;
+}
 
 Module.prototype.load = function (filename) {
   this.filename = filename;
@@ -441,7 +493,12 @@ Module.prototype.require = function (id) {
     const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
     throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   }
-  return Module._load(id, this, false);
+  requireDepth++;
+  try {
+    return Module._load(id, this, false);
+  } finally {
+    requireDepth--;
+  }
 };
 
 function makeRequire(mod) {
@@ -479,7 +536,12 @@ Module.prototype._compile = function (content, filename) {
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
   const exports = this.exports;
-  return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]);
+  if (requireDepth === 0) statCache = new Map();
+  try {
+    return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]);
+  } finally {
+    if (requireDepth === 0) statCache = null;
+  }
 };
 
 function stripBOM(content) {
