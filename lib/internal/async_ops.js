@@ -66,11 +66,15 @@ function complete(id) {
   const r = result();
   const onResult = waiting.get(id);
   if (onResult !== undefined) {
-    waiting.delete(id);
-    types.delete(id);
     // The loop dropped the request's reference; give back the one taken away.
     if (unreferenced.delete(id)) refHandle(1);
-    onResult(r);
+    // As in node, the request still counts as active while its callback runs.
+    try {
+      onResult(r);
+    } finally {
+      waiting.delete(id);
+      types.delete(id);
+    }
     return;
   }
   const onEvent = subscriptions.get(id);

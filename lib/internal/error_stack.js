@@ -264,7 +264,7 @@ function toNodeFrames(frames) {
         else out.push('node:internal/main/run_main_module:28:49');
         return out;
       }
-      case 'node:internal/timers|processTimers':
+      case 'node:internal/timers|listOnTimeout':
         renameCallee(out, frames[i - 1], 'Timeout.', ' [as _onTimeout]', 'Timeout._onTimeout');
         out.push('listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)');
         return out;

@@ -42,7 +42,8 @@ let refCount = 0;
 let nextExpiry = Infinity;
 const knownTimersById = new Map();
 
-// Linked list helpers (a list is its own sentinel).
+// Linked list helpers (a list is its own sentinel). As in node, new items go in right after
+// the list head (item._idlePrev is the list) and the oldest one is at list._idlePrev.
 function listRemove(item) {
   if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
   if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
@@ -51,13 +52,13 @@ function listRemove(item) {
 }
 function listAppend(list, item) {
   if (item._idleNext || item._idlePrev) listRemove(item);
-  item._idleNext = list;
-  item._idlePrev = list._idlePrev;
-  list._idlePrev._idleNext = item;
-  list._idlePrev = item;
+  item._idleNext = list._idleNext;
+  list._idleNext._idlePrev = item;
+  item._idlePrev = list;
+  list._idleNext = item;
 }
 function listPeek(list) {
-  return list._idleNext === list ? null : list._idleNext;
+  return list._idlePrev === list ? null : list._idlePrev;
 }
 
 // Min-heap of lists, 1-based so priorityQueuePosition reads as in node.
@@ -296,7 +297,7 @@ function fatal(err) {
 // Each timer and immediate runs in the async context it was scheduled in, followed by the
 // nextTick queue and promise jobs it caused, still in that context (promise jobs have no
 // context of their own: see lib/async_hooks.js). The callbacks are called right from
-// processTimers/processImmediates so that stack traces keep node's shape.
+// listOnTimeout/processImmediates so that stack traces keep node's shape (error_stack knows them).
 function enterResource(resource) {
   context.asyncId = resource[asyncIdSymbol];
   context.triggerAsyncId = resource[triggerAsyncIdSymbol];
