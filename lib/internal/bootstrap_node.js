@@ -8,8 +8,7 @@ module.exports = function setupNode(bindings, loadBuiltin) {
 
   const { createProcess } = require('internal/process/object');
   const process = createProcess();
-  defineGlobal('process', process, false);
-  globalThis.process = process;
+  defineAccessorGlobal('process', () => process);
 
   const cjs = require('internal/modules/cjs');
   cjs.setup(loadBuiltin);
@@ -46,10 +45,10 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     DOMException: () => require('internal/event_target').DOMException,
     structuredClone: () => require('internal/structured_clone').structuredClone,
     performance: () => require('perf_hooks').performance,
-    Buffer: () => require('buffer').Buffer,
     Blob: () => require('buffer').Blob,
     File: () => require('buffer').File,
   };
+  if (bindings.builtins.ids.includes('buffer')) defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
   for (const name of Object.keys(lazyGlobals)) {
     if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);
   }
@@ -82,6 +81,28 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   function defineGlobal(name, value, enumerable = false) {
     lodeNames.add(name);
     Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
+  }
+
+  // process and Buffer stay accessors, as in node: assigning replaces the value they return.
+  function defineAccessorGlobal(name, initial) {
+    lodeNames.add(name);
+    let value;
+    let loaded = false;
+    Object.defineProperty(globalThis, name, {
+      get() {
+        if (!loaded) {
+          value = initial();
+          loaded = true;
+        }
+        return value;
+      },
+      set(v) {
+        value = v;
+        loaded = true;
+      },
+      enumerable: false,
+      configurable: true,
+    });
   }
 
   function defineLazy(name, get) {
