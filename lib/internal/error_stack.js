@@ -303,7 +303,7 @@ function adjustCallColumn(f) {
     sourceLines.set(f.file, lines);
   }
   const line = lines && lines[f.line - 1];
-  if (line === undefined || line[f.column - 1] !== '(') return;
+  if (typeof line !== 'string' || line[f.column - 1] !== '(') return;
   let start = f.column - 1;
   while (start > 0 && /[\w$]/.test(line[start - 1])) start--;
   if (start < f.column - 1 && line[start - 1] !== '.') f.column = start + 1;
