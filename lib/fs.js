@@ -253,7 +253,8 @@ function openAsBlob(path, options = kEmptyObject) {
   path = getValidatedPath(path);
   const r = binding.readFile(path, 0, false);
   if (typeof r === 'number') return Promise.reject(fsError(r, 'open', path));
-  return Promise.resolve(new (require('buffer').Blob)([r], { type }));
+  const { Blob, markFileBacked } = require('internal/buffer_blob');
+  return Promise.resolve(markFileBacked(new Blob([r], { type })));
 }
 
 function closeSync(fd) {

@@ -587,8 +587,10 @@ Url.prototype.resolveObject = function resolveObject(relative) {
     }
     result.host = '';
     if (relative.protocol) {
+      // The relative URL brings its own authority (possibly none), so the source's auth goes.
       relative.hostname = null;
       relative.port = null;
+      result.auth = null;
       if (relative.host) {
         if (relPath[0] === '') relPath[0] = relative.host;
         else relPath.unshift(relative.host);

@@ -21,15 +21,19 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   require('internal/process/object').startupEnv.NODE_DEBUG = process.env.NODE_DEBUG;
 
   // Globals. Everything not needed at start-up is loaded on first access.
-  Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });
+  // The web-platform globals are enumerable, in node's order, so Object.keys(globalThis) lists
+  // the same names as node's (crypto aside, while it is not built).
+  Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: true, configurable: true });
+  defineGlobal('clearImmediate', timers.clearImmediate, true);
+  defineGlobal('setImmediate', timers.setImmediate, true);
+  defineGlobal('clearInterval', timers.clearInterval, true);
+  defineGlobal('clearTimeout', timers.clearTimeout, true);
+  defineGlobal('setInterval', timers.setInterval, true);
+  defineGlobal('setTimeout', timers.setTimeout, true);
+  defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
+  const enumerableGlobals = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'fetch']);
+  for (const name of enumerableGlobals) defineLazy(name, () => undefined, true);
   defineLazy('console', () => require('internal/console').createGlobalConsole());
-  defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
-  defineGlobal('setTimeout', timers.setTimeout);
-  defineGlobal('clearTimeout', timers.clearTimeout);
-  defineGlobal('setInterval', timers.setInterval);
-  defineGlobal('clearInterval', timers.clearInterval);
-  defineGlobal('setImmediate', timers.setImmediate);
-  defineGlobal('clearImmediate', timers.clearImmediate);
   const lazyGlobals = {
     URL: () => require('internal/url').URL,
     URLSearchParams: () => require('internal/url').URLSearchParams,
@@ -45,12 +49,20 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     DOMException: () => require('internal/event_target').DOMException,
     structuredClone: () => require('internal/structured_clone').structuredClone,
     performance: () => require('perf_hooks').performance,
+    Performance: () => require('perf_hooks').Performance,
+    PerformanceEntry: () => require('perf_hooks').PerformanceEntry,
+    PerformanceMark: () => require('perf_hooks').PerformanceMark,
+    PerformanceMeasure: () => require('perf_hooks').PerformanceMeasure,
+    PerformanceObserver: () => require('perf_hooks').PerformanceObserver,
+    PerformanceObserverEntryList: () => require('perf_hooks').PerformanceObserverEntryList,
+    PerformanceResourceTiming: () => require('perf_hooks').PerformanceResourceTiming,
     Blob: () => require('buffer').Blob,
     File: () => require('buffer').File,
   };
   if (bindings.builtins.ids.includes('buffer')) defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
   for (const name of Object.keys(lazyGlobals)) {
-    if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name]);
+    if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name], enumerableGlobals.has(name));
+    else if (enumerableGlobals.has(name)) delete globalThis[name];
   }
   // WHATWG streams: the first use of any of them loads stream/web.
   if (bindings.builtins.ids.includes('stream/web')) {
@@ -70,7 +82,7 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   // ERR_NOT_IMPLEMENTED when called.
   for (const name of ['fetch', 'FormData', 'Headers', 'Request', 'Response', 'MessageChannel',
     'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
-    defineLazy(name, () => require('internal/not_implemented').stubFunction(name));
+    defineLazy(name, () => require('internal/not_implemented').stubFunction(name), enumerableGlobals.has(name));
   }
 
   function moduleOf(getter) {
@@ -105,18 +117,18 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     });
   }
 
-  function defineLazy(name, get) {
+  function defineLazy(name, get, enumerable = false) {
     lodeNames.add(name);
     Object.defineProperty(globalThis, name, {
       get() {
         const value = get();
-        defineGlobal(name, value);
+        defineGlobal(name, value, enumerable);
         return value;
       },
       set(value) {
-        defineGlobal(name, value);
+        defineGlobal(name, value, enumerable);
       },
-      enumerable: false,
+      enumerable,
       configurable: true,
     });
   }

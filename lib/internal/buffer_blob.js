@@ -74,6 +74,23 @@ function sliceParts(parts, start, end) {
   return out;
 }
 
+// Blobs made by fs.openAsBlob(). Their bytes are read when the Blob is made, but like node's
+// file-backed Blobs they cannot be structured-cloned.
+const fileBacked = new WeakSet();
+function markFileBacked(blob) {
+  fileBacked.add(blob);
+  return blob;
+}
+
+// structuredClone(blob): a Blob with the same bytes, parts and type (a File clones to a Blob too).
+function cloneBlob(blob) {
+  if (fileBacked.has(blob)) {
+    const { ERR_INVALID_STATE } = require('internal/errors').codes;
+    throw new ERR_INVALID_STATE.TypeError('File-backed Blobs are not cloneable');
+  }
+  return makeBlob(getBytes(blob), blob.type, getParts(blob));
+}
+
 let isBlob;
 let getBytes;
 let getParts;
@@ -291,4 +308,4 @@ function resolveObjectURL(url) {
   return undefined;
 }
 
-module.exports = { Blob, File, resolveObjectURL, isBlob };
+module.exports = { Blob, File, resolveObjectURL, isBlob, markFileBacked, cloneBlob };

@@ -14,13 +14,26 @@ const labels = new Map();
 for (const [name, list] of [
   ['utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']],
   ['utf-16le', ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le']],
+  ['utf-16be', ['unicodefffe', 'utf-16be']],
   ['windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']],
 ]) {
   for (const l of list) labels.set(l, name);
 }
 
+// Labels are matched after removing ASCII whitespace (TAB, LF, FF, CR, SPACE) at both ends, as the
+// Encoding Standard says; other whitespace (NUL, VT, NBSP, U+2028...) makes the label unknown.
+function trimAsciiWhitespace(s) {
+  let start = 0;
+  let end = s.length;
+  const isWs = (c) => c === 0x09 || c === 0x0A || c === 0x0C || c === 0x0D || c === 0x20;
+  while (start < end && isWs(s.charCodeAt(start))) start++;
+  while (end > start && isWs(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
 function getEncodingFromLabel(label) {
-  return labels.get(String(label).trim().toLowerCase());
+  label = `${label}`;
+  return labels.get(label) ?? labels.get(trimAsciiWhitespace(label.toLowerCase()));
 }
 
 function toView(input) {
@@ -65,6 +78,7 @@ Object.defineProperties(TextEncoder.prototype, { encode: { enumerable: true }, e
 
 class TextDecoder {
   constructor(encoding = 'utf-8', options = {}) {
+    encoding = `${encoding}`;
     const enc = getEncodingFromLabel(encoding);
     if (enc === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
     if (options !== undefined && options !== null && typeof options !== 'object') {
@@ -116,7 +130,8 @@ class TextDecoder {
         if (out === undefined) throw new ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
         break;
       case 'utf-16le':
-        out = decodeUtf16le(bytes, this[kFatal], ignoreBOM);
+      case 'utf-16be':
+        out = decodeUtf16(bytes, this[kEncoding], this[kFatal], ignoreBOM);
         break;
       default:
         out = decodeWindows1252(bytes);
@@ -135,9 +150,18 @@ Object.defineProperties(TextDecoder.prototype, { decode: { enumerable: true }, e
 
 // Bytes at the end of `bytes` that may start a character completed by the next chunk.
 function incompleteTail(encoding, bytes) {
-  if (encoding === 'utf-16le') return bytes.length % 2;
-  if (encoding !== 'utf-8') return 0;
   const n = bytes.length;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // An odd byte, and a high surrogate whose low half may come next.
+    let keep = n % 2;
+    if (n - keep >= 2) {
+      const i = n - keep - 2;
+      const unit = encoding === 'utf-16le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+      if (unit >= 0xD800 && unit <= 0xDBFF) keep += 2;
+    }
+    return keep;
+  }
+  if (encoding !== 'utf-8') return 0;
   for (let back = 1; back <= 3 && back <= n; back++) {
     const b = bytes[n - back];
     if ((b & 0xC0) === 0x80) continue;
@@ -148,26 +172,30 @@ function incompleteTail(encoding, bytes) {
   return 0;
 }
 
-function decodeUtf16le(bytes, fatal, ignoreBOM) {
+function decodeUtf16(bytes, encoding, fatal, ignoreBOM) {
+  const le = encoding === 'utf-16le';
   let start = 0;
-  if (!ignoreBOM && bytes.length >= 2 && bytes[0] === 0xFF && bytes[1] === 0xFE) start = 2;
+  if (!ignoreBOM && bytes.length >= 2 && bytes[0] === (le ? 0xFF : 0xFE) && bytes[1] === (le ? 0xFE : 0xFF)) start = 2;
   let out = '';
   const chunk = [];
   for (let i = start; i + 1 < bytes.length; i += 2) {
-    chunk.push(bytes[i] | (bytes[i + 1] << 8));
+    chunk.push(le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
     if (chunk.length === 8192) {
       out += String.fromCharCode(...chunk);
       chunk.length = 0;
     }
   }
   out += String.fromCharCode(...chunk);
-  if (bytes.length % 2 === 1) {
-    if (fatal) throw new ERR_ENCODING_INVALID_ENCODED_DATA('utf-16le');
-    out += '\ufffd';
+  let tail = '';
+  if ((bytes.length - start) % 2 === 1) {
+    // A trailing odd byte is one error, together with a high surrogate just before it.
+    const last = out.charCodeAt(out.length - 1);
+    if (last >= 0xD800 && last <= 0xDBFF) out = out.slice(0, -1);
+    tail = '\ufffd';
   }
   const wellFormed = out.toWellFormed();
-  if (fatal && wellFormed !== out) throw new ERR_ENCODING_INVALID_ENCODED_DATA('utf-16le');
-  return wellFormed;
+  if (fatal && (tail !== '' || wellFormed !== out)) throw new ERR_ENCODING_INVALID_ENCODED_DATA(encoding);
+  return wellFormed + tail;
 }
 
 // Node decodes the "latin1" family byte for byte (ISO-8859-1), not as windows-1252.

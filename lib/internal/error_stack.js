@@ -302,9 +302,8 @@ function adjustCallColumn(f) {
     if (sourceLines.size > 64) sourceLines.clear();
     sourceLines.set(f.file, lines);
   }
-  // The file may be gone (or unreadable) by the time the stack is formatted.
-  const line = lines === null ? undefined : lines[f.line - 1];
-  if (line === undefined || line[f.column - 1] !== '(') return;
+  const line = lines && lines[f.line - 1];
+  if (typeof line !== 'string' || line[f.column - 1] !== '(') return;
   let start = f.column - 1;
   while (start > 0 && /[\w$]/.test(line[start - 1])) start--;
   if (start < f.column - 1 && line[start - 1] !== '.') f.column = start + 1;

@@ -62,11 +62,12 @@ class Event {
 
   constructor(type, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
-    if (options != null && typeof options !== 'object') {
+    if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
       throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    this.#cancelable = !!(options && options.cancelable);
+    // The dictionary members are read in the order the DOM spec lists them.
     this.#bubbles = !!(options && options.bubbles);
+    this.#cancelable = !!(options && options.cancelable);
     this.#composed = !!(options && options.composed);
     this[kType] = `${type}`;
     this.#timestamp = require('perf_hooks').performance.now();
@@ -127,7 +128,8 @@ class CustomEvent extends Event {
   constructor(type, options = {}) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     super(type, options);
-    this.#detail = options && options.detail !== undefined ? options.detail : null;
+    const detail = options ? options.detail : undefined;
+    this.#detail = detail !== undefined ? detail : null;
   }
 
   get detail() {

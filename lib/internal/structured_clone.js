@@ -102,6 +102,12 @@ function clone(value, memory) {
     }
     return out;
   }
+  const blobs = require('internal/buffer_blob');
+  if (blobs.isBlob(value)) {
+    out = blobs.cloneBlob(value);
+    memory.set(value, out);
+    return out;
+  }
   if (types.isPromise(value) || types.isWeakMap(value) || types.isWeakSet(value) || types.isProxy(value)) {
     throw dataCloneError(`${Object.prototype.toString.call(value).slice(8, -1)} object could not be cloned.`);
   }

@@ -903,6 +903,15 @@ function isBelowBreakLength(ctx, output, start, base) {
   return base === '' || !base.includes('\n');
 }
 
+// Array#join copies every entry into a new flat string, so joining at each level of a deeply
+// nested value copies its text once per level. Concatenation makes ropes in SpiderMonkey, which
+// are flattened once, when the whole result is used.
+function ropeJoin(list, sep) {
+  let out = list.length > 0 ? list[0] : '';
+  for (let i = 1; i < list.length; i++) out = out + sep + list[i];
+  return out;
+}
+
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
   if (ctx.compact !== true) {
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
@@ -921,14 +930,14 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
       }
     }
     const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${ropeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
   if (isBelowBreakLength(ctx, output, 0, base)) {
     return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ` + braces[1];
   }
   const indentation = ' '.repeat(ctx.indentationLvl);
   const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${ropeJoin(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 function addNumericSeparator(integerString) {
