@@ -228,7 +228,9 @@ impl Engine {
     pub fn new() -> Engine {
         let engine = JSEngine::init().expect("SpiderMonkey initialises once per process");
         let cx = unsafe { Self::new_context() };
-        let options = RealmOptions::default();
+        let mut options = RealmOptions::default();
+        // SharedArrayBuffer and Atomics exist in node (no cross-origin isolation to respect).
+        options.creationOptions_.sharedMemoryAndAtomics_ = true;
         let global = unsafe {
             let g = JS_NewGlobalObject(
                 cx,
@@ -310,6 +312,8 @@ impl Engine {
             }
         }
         mozjs::jsapi::JS::SetWarningReporter(cx, Some(mozjs::rust::report_warning));
+        // Atomics.wait may block the main thread, as in node.
+        mozjs::jsapi::JS_SetFutexCanWait(cx);
         cx
     }
 
