@@ -150,6 +150,7 @@ const kNoColorInspectOptions = {};
 const kDirect = Symbol('kDirect');
 const kOriginal = Symbol('kOriginal');
 let stdioHandles;
+const processBinding = internalBinding('process');
 const writesDirectly = [undefined, undefined, undefined];
 
 // The stream bound for `name`: kOriginal for process's own (created or not), else the value.
@@ -174,14 +175,14 @@ function directFd(con, useStdErr) {
   const name = useStdErr ? 'stderr' : 'stdout';
   if (bound(con, name) !== kOriginal || stdioHandles.streams[name] !== undefined) return -1;
   const fd = useStdErr ? 2 : 1;
-  if (writesDirectly[fd] === undefined) writesDirectly[fd] = !internalBinding('process').isatty(fd);
+  if (writesDirectly[fd] === undefined) writesDirectly[fd] = !processBinding.isatty(fd);
   return writesDirectly[fd] ? fd : -1;
 }
 
 function writeDirect(con, useStdErr, string) {
   const fd = directFd(con, useStdErr);
   if (fd < 0) return false;
-  const r = internalBinding('process').writeString(fd, string);
+  const r = processBinding.writeString(fd, string);
   if (r < 0) {
     // What the stream does with a failed write (it is destroyed with the error, which
     // listeners see), and what console does about it (nothing: see `write`).
