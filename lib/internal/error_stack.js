@@ -61,7 +61,31 @@ function isInternalFrame(f) {
     (f.file === 'node:internal/errors' && (f.name === 'NodeError' || f.name === 'uvException' || f.name === 'errnoException'));
 }
 
+// Built-in methods Lode writes in JavaScript show as V8's built-ins do: one frame,
+// `Array.sort (<anonymous>)`, with no file or line.
+const builtinFiles = { __proto__: null, 'node:internal/array_sort': 'Array' };
+function collapseBuiltinFrames(frames) {
+  let out;
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i];
+    const typeName = builtinFiles[f.file];
+    if (typeName === undefined) {
+      if (out !== undefined) out.push(f);
+      continue;
+    }
+    if (out === undefined) out = frames.slice(0, i);
+    // The outermost frame of the run is the method itself.
+    let j = i;
+    while (j + 1 < frames.length && frames[j + 1].file === f.file) j++;
+    const method = frames[j].name;
+    out.push({ async: false, name: `${typeName}.${method}`, typeName, method, file: '', line: null, column: null, builtin: true });
+    i = j;
+  }
+  return out === undefined ? frames : out;
+}
+
 function frameToString(f) {
+  if (f.builtin) return `${f.name} (<anonymous>)`;
   const location = `${f.file}:${f.line}:${f.column}`;
   const prefix = f.async ? 'async ' : '';
   if (f.name) return `${prefix}${f.name} (${location})`;
@@ -79,6 +103,7 @@ class CallSite {
   }
   getThis() { return undefined; }
   getTypeName() {
+    if (this.#frame.builtin) return this.#frame.typeName;
     return this.#frame.name === 'Object.<anonymous>' ? 'Object' : null;
   }
   getFunction() { return undefined; }
@@ -86,10 +111,10 @@ class CallSite {
     const n = this.#frame.name;
     if (!n) return null;
     if (n === 'Object.<anonymous>') return null;
-    return n;
+    return this.#frame.builtin ? this.#frame.method : n;
   }
-  getMethodName() { return null; }
-  getFileName() { return this.#frame.file || undefined; }
+  getMethodName() { return this.#frame.builtin ? this.#frame.method : null; }
+  getFileName() { return this.#frame.builtin ? null : this.#frame.file || undefined; }
   getLineNumber() { return this.#frame.line; }
   getColumnNumber() { return this.#frame.column; }
   getEnclosingLineNumber() { return this.#frame.line; }
@@ -99,7 +124,7 @@ class CallSite {
   getScriptHash() { return ''; }
   getPosition() { return 0; }
   getPromiseIndex() { return null; }
-  isToplevel() { return this.#frame.name === 'Object.<anonymous>' || !this.#frame.name; }
+  isToplevel() { return !this.#frame.builtin && (this.#frame.name === 'Object.<anonymous>' || !this.#frame.name); }
   isEval() { return this.#frame.isEval; }
   isNative() { return false; }
   isConstructor() { return false; }
@@ -346,7 +371,7 @@ function isEngineError(err) {
 }
 
 function formatStack(err, frames, fromConstructor) {
-  frames = frames.filter((f) => !isInternalFrame(f));
+  frames = collapseBuiltinFrames(frames.filter((f) => !isInternalFrame(f)));
   if (fromConstructor) frames = skipConstructorFrames(err, frames);
   const prepare = Error.prepareStackTrace;
   if (typeof prepare === 'function' && !formatting) {
@@ -433,8 +458,8 @@ function install() {
 function firstFrame(err) {
   try {
     const raw = smStack.get.call(err);
-    const frames = parseFrames(raw).filter((f) => !isInternalFrame(f));
-    return frames[0];
+    // The caller of a built-in written in JavaScript, as V8 has no source for its built-ins.
+    return parseFrames(raw).find((f) => !isInternalFrame(f) && builtinFiles[f.file] === undefined);
   } catch {
     return undefined;
   }
