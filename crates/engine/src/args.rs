@@ -40,6 +40,31 @@ pub(crate) unsafe extern "C" fn trampoline<O: Op>(
     argc: u32,
     vp: *mut Value,
 ) -> bool {
+    // The return value defaults to undefined. It shares its slot with the callee, which is lost.
+    CallArgs::from_vp(vp, argc).rval().set(UndefinedValue());
+    run_op::<O>(cx, argc, vp)
+}
+
+/// As [`trampoline`], but the callee stays readable during the call (for the fallback of
+/// [`Args::ret_native_with_fallback`]); an op that set no return value returns undefined.
+unsafe extern "C" fn trampoline_keeping_callee<O: Op>(
+    cx: *mut JSContext,
+    argc: u32,
+    vp: *mut Value,
+) -> bool {
+    let ok = run_op::<O>(cx, argc, vp);
+    let rval = *vp;
+    if ok
+        && rval.is_object()
+        && mozjs::jsapi::JS_IsNativeFunction(rval.to_object(), Some(trampoline_keeping_callee::<O>))
+    {
+        CallArgs::from_vp(vp, argc).rval().set(UndefinedValue());
+    }
+    ok
+}
+
+#[inline(always)]
+unsafe fn run_op<O: Op>(cx: *mut JSContext, argc: u32, vp: *mut Value) -> bool {
     if GC_STRESS.load(Ordering::Relaxed) {
         JS_GC(cx, GCReason::API);
     }
@@ -47,7 +72,6 @@ pub(crate) unsafe extern "C" fn trampoline<O: Op>(
         cx,
         call: CallArgs::from_vp(vp, argc),
     };
-    args.call.rval().set(UndefinedValue());
     match catch_unwind(AssertUnwindSafe(|| O::call(&mut args))) {
         Ok(Ok(())) => true,
         Ok(Err(Thrown)) => false,
@@ -68,6 +92,57 @@ pub(crate) unsafe extern "C" fn trampoline<O: Op>(
 pub enum StringChars<'a> {
     Latin1(&'a [u8]),
     Utf16(&'a [u16]),
+}
+
+/// The characters of a linear string read from its header as SpiderMonkey's public inline
+/// accessors do (`JS::shadow::String`: flags and length in one word, then either a pointer to
+/// the characters or the characters themselves). `None` for a rope. Valid until the next GC or
+/// JS call.
+const _: () = assert!(
+    std::mem::size_of::<usize>() == 8,
+    "JSString headers keep the length in the upper half of the flags word only on 64-bit targets"
+);
+#[inline]
+unsafe fn header_chars<'a>(s: *mut mozjs::jsapi::JSString) -> Option<StringChars<'a>> {
+    use mozjs::jsapi::JS::shadow;
+    let header = &*(s as *const shadow::String);
+    let flags = header.flags_ as u32;
+    if flags & shadow::String_LINEAR_BIT == 0 {
+        return None;
+    }
+    let len = (header.flags_ as u64 >> 32) as usize;
+    if len == 0 {
+        return Some(StringChars::Latin1(&[]));
+    }
+    let chars: *const u8 = if flags & shadow::String_INLINE_CHARS_BIT != 0 {
+        ptr::addr_of!(header.__bindgen_anon_1) as *const u8
+    } else {
+        header.__bindgen_anon_1.nonInlineCharsLatin1
+    };
+    Some(if flags & shadow::String_LATIN1_CHARS_BIT != 0 {
+        StringChars::Latin1(std::slice::from_raw_parts(chars, len))
+    } else {
+        StringChars::Utf16(std::slice::from_raw_parts(chars as *const u16, len))
+    })
+}
+
+/// The characters of a string already made linear; reading them cannot GC. Valid until the next
+/// GC or JS call.
+unsafe fn linear_chars<'a>(cx: *mut JSContext, s: *mut mozjs::jsapi::JSString) -> StringChars<'a> {
+    let mut len = 0usize;
+    if mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(s) {
+        let chars = mozjs::jsapi::JS_GetLatin1StringCharsAndLength(cx, ptr::null(), s, &mut len);
+        if chars.is_null() || len == 0 {
+            return StringChars::Latin1(&[]);
+        }
+        StringChars::Latin1(std::slice::from_raw_parts(chars, len))
+    } else {
+        let chars = mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(cx, ptr::null(), s, &mut len);
+        if chars.is_null() || len == 0 {
+            return StringChars::Utf16(&[]);
+        }
+        StringChars::Utf16(std::slice::from_raw_parts(chars, len))
+    }
 }
 
 /// The data pointer and length of an ArrayBufferView object, or `None` for other values.
@@ -533,6 +608,96 @@ impl Args {
             }
             None => Err(Thrown),
         }
+    }
+
+    /// Returns a new function running op `O` (named `O::NAME`, `length` `O::LENGTH`, not a
+    /// constructor) that holds argument `fallback` for [`Args::call_fallback`]: a built-in
+    /// replaced by a faster native that hands the cases it does not handle to the original.
+    pub fn ret_native_with_fallback<O: Op>(&mut self, fallback: usize) -> OpResult {
+        unsafe {
+            let f = mozjs::jsapi::js::NewFunctionWithReserved(
+                self.cx,
+                Some(trampoline_keeping_callee::<O>),
+                O::LENGTH,
+                0,
+                O::NAME.as_ptr(),
+            );
+            if f.is_null() {
+                return Err(Thrown);
+            }
+            let obj = f as *mut JSObject;
+            let v = self.raw(fallback);
+            mozjs::jsapi::js::SetFunctionNativeReserved(obj, 0, &v);
+            self.call.rval().set(ObjectValue(obj));
+        }
+        Ok(())
+    }
+
+    /// Whether `this` of the call is a string.
+    #[inline]
+    pub fn this_is_string(&self) -> bool {
+        self.call.thisv().is_string()
+    }
+
+    /// Calls `f` with the characters of the `this` string and string argument `i` (as
+    /// [`Args::with_string_chars`]); `Ok(None)` when either is not a string. When both are
+    /// linear the characters are read straight from the strings' headers, with no engine call
+    /// (this runs for every comparison of a sort); otherwise both are made linear first, since
+    /// linearizing one may GC and move the other.
+    #[inline]
+    pub fn with_this_and_string_chars<R>(
+        &mut self,
+        i: usize,
+        f: impl FnOnce(StringChars<'_>, StringChars<'_>) -> R,
+    ) -> Result<Option<R>, Thrown> {
+        let (a, b) = (self.call.thisv().get(), self.raw(i));
+        if !a.is_string() || !b.is_string() {
+            return Ok(None);
+        }
+        unsafe {
+            // SAFETY: both are live strings in rooted call slots; nothing below can GC until the
+            // characters are read.
+            if let (Some(a), Some(b)) = (header_chars(a.to_string()), header_chars(b.to_string())) {
+                return Ok(Some(f(a, b)));
+            }
+            for v in [self.call.thisv().get(), self.raw(i)] {
+                // The call's slots are GC roots: after a GC they hold the moved strings.
+                if mozjs::jsapi::JS_EnsureLinearString(self.cx, v.to_string()).is_null() {
+                    return Err(Thrown);
+                }
+            }
+            let (a, b) = (
+                linear_chars(self.cx, self.call.thisv().get().to_string()),
+                linear_chars(self.cx, self.raw(i).to_string()),
+            );
+            Ok(Some(f(a, b)))
+        }
+    }
+
+    /// In an op made by [`Args::ret_native_with_fallback`]: calls the fallback function with
+    /// this call's `this` and arguments, and returns what it returns (or throws what it throws).
+    pub fn call_fallback(&mut self) -> OpResult {
+        unsafe {
+            // Until the return value is set, the callee slot still holds this function.
+            let callee = self.call.callee();
+            rooted!(in(self.cx) let fallback = *mozjs::jsapi::js::GetFunctionNativeReserved(callee, 0));
+            let args = mozjs::jsapi::JS::HandleValueArray {
+                length_: self.call.argc_ as usize,
+                elements_: self.call.argv_,
+            };
+            rooted!(in(self.cx) let mut rval = UndefinedValue());
+            if !mozjs::jsapi::JS::Call(
+                self.cx,
+                self.call.thisv(),
+                fallback.handle().into(),
+                &args,
+                rval.handle_mut().into(),
+            ) {
+                return Err(Thrown);
+            }
+            self.call.rval().set(rval.get());
+        }
+        Ok(())
     }
 
     /// Throws a plain `Error` with `message`; return the result from the op.

@@ -22,6 +22,7 @@ pub mod async_ops;
 pub mod bench;
 pub mod buffer;
 pub mod builtins;
+pub mod collation;
 pub mod encoding;
 pub mod fs;
 pub mod fs_nowait;
@@ -50,6 +51,8 @@ pub fn create_bindings(engine: &mut Engine, options: &RunOptions) -> Binding {
     all.binding("builtins", &b);
     let b = encoding::binding(engine);
     all.binding("encoding", &b);
+    let b = collation::binding(engine);
+    all.binding("collation", &b);
     let b = buffer::binding(engine);
     all.binding("buffer", &b);
     let b = repl::binding(engine);
