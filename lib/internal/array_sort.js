@@ -386,6 +386,17 @@ function mergeForceCollapse(a) {
 // Sorts a[0, length) with the comparison function `fn`.
 function timSort(a, length, fn) {
   if (length < 2) return;
+  if (length < 64) {
+    // One run, no merges: only the comparison function is state.
+    const savedCompare = compare;
+    compare = fn;
+    try {
+      binaryInsertionSort(a, 0, countRun(a, 0, length), length);
+    } finally {
+      compare = savedCompare;
+    }
+    return;
+  }
   // A sort called from a comparison function gets its own state.
   const saved = [compare, temp, minGallop, runBase, runLength, runCount];
   compare = fn;
