@@ -85,12 +85,11 @@ function createProcess() {
     get() { return exitCode; },
     set(code) {
       if (code !== null && code !== undefined) {
+        // A string that spells a number is checked as that number ('2', ' 3 ', '0x10' pass,
+        // '2.5' is out of range); the value must be an integer.
         let value = code;
-        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
-        if (!Number.isInteger(value)) {
-          const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-          throw new ERR_INVALID_ARG_TYPE('code', 'number', code);
-        }
+        if (typeof code === 'string' && code !== '' && !Number.isNaN(+code)) value = +code;
+        require('internal/validators').validateInteger(value, 'code');
       }
       exitCode = code;
     },
@@ -99,15 +98,20 @@ function createProcess() {
   });
 
   process._exiting = false;
+  // As in node: process.exit(undefined) clears process.exitCode, 'exit' gets the code as it was
+  // set (a string stays a string), and the process ends through process.reallyExit, which code
+  // may replace.
   process.exit = function exit(code) {
-    if (code !== undefined) process.exitCode = code;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', process.exitCode === undefined ? 0 : +process.exitCode);
+      process.emit('exit', process.exitCode || 0);
     }
-    binding.reallyExit(process.exitCode === undefined ? 0 : (+process.exitCode) | 0);
+    process.reallyExit(process.exitCode || 0);
   };
-  process.reallyExit = (code) => binding.reallyExit(code | 0);
+  process.reallyExit = function reallyExit() {
+    binding.reallyExit(arguments[0] | 0);
+  };
   process.abort = () => binding.reallyExit(134);
 
   process.cwd = function cwd() {
