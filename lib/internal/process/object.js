@@ -131,10 +131,11 @@ function createProcess() {
       throw err;
     }
   };
-  process.umask = function umask(mask) {
+  // umask(): reads the mask without changing it; umask(mask) takes a number or an octal string
+  // and returns the previous mask.
+  process.umask = function wrappedUmask(mask) {
     if (mask === undefined) return binding.umask();
-    if (typeof mask === 'string') mask = parseInt(mask, 8);
-    return binding.umask(mask);
+    return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
   };
 
   function hrtime(time) {
