@@ -231,6 +231,10 @@ function createProcess() {
     return true;
   };
 
+  // Straight to stderr, synchronously, formatted like console.error (for debugging node itself).
+  process._rawDebug = function _rawDebug(...args) {
+    binding.writeString(2, `${require('internal/util/inspect').format(...args)}\n`);
+  };
   process.emitWarning = function emitWarning(...args) {
     return Reflect.apply(require('internal/process/warning').emitWarning, this, args);
   };
