@@ -239,11 +239,7 @@ function createProcess() {
     return Reflect.apply(require('internal/process/warning').emitWarning, this, args);
   };
   process.nextTick = require('internal/process/task_queues').nextTick;
-  process.getuid = () => Number(binding.getEnv('__LODE_UID') ?? 0) || 0;
-  process.geteuid = process.getuid;
-  process.getgid = () => 0;
-  process.getegid = () => 0;
-  process.getgroups = () => [0];
+  require('internal/process/credentials').installCredentials(process);
   process.binding = function binding(name) {
     name = `${name}`;
     if (name === 'util') {

@@ -22,6 +22,7 @@ pub mod async_ops;
 pub mod bench;
 pub mod buffer;
 pub mod builtins;
+pub mod credentials;
 pub mod encoding;
 pub mod fs;
 pub mod fs_nowait;

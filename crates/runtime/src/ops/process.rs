@@ -450,5 +450,6 @@ pub fn binding(engine: &mut Engine, options: &RunOptions) -> Binding {
         .string("hostname", &hostname)
         .number("pid", std::process::id() as f64)
         .number("ppid", unsafe { libc::getppid() } as f64);
+    super::credentials::install(&mut b);
     b
 }
