@@ -105,7 +105,8 @@ op!(
         let name = args.string(0)?;
         let value = args.string(1)?;
         if !name.is_empty() && !name.contains('=') && !name.contains('\0') && !value.contains('\0') {
-            std::env::set_var(name, value);
+            std::env::set_var(&name, value);
+            time_zone_may_have_changed(&name);
         }
         Ok(())
     }
@@ -116,11 +117,20 @@ op!(
     UnsetEnv = c"unsetEnv" / 1, |args| {
         let name = args.string(0)?;
         if !name.is_empty() && !name.contains('=') && !name.contains('\0') {
-            std::env::remove_var(name);
+            std::env::remove_var(&name);
+            time_zone_may_have_changed(&name);
         }
         Ok(())
     }
 );
+
+/// As in node, assigning or deleting `process.env.TZ` changes the local time zone of `Date` and
+/// `Intl` from then on: SpiderMonkey re-reads it on next use.
+fn time_zone_may_have_changed(name: &str) {
+    if name == "TZ" {
+        lode_engine::reset_time_zone();
+    }
+}
 
 op!(
     /// `envKeys()`: names of all environment variables, in environment order.
