@@ -240,6 +240,7 @@ function createProcess() {
   };
   process.nextTick = require('internal/process/task_queues').nextTick;
   require('internal/process/credentials').installCredentials(process);
+  process.dlopen = dlopen;
   process.binding = function binding(name) {
     name = `${name}`;
     if (name === 'util') {
@@ -379,6 +380,35 @@ function createEnv() {
       throw envDefineError('only accepts a configurable, writable, and enumerable data descriptor');
     },
   });
+}
+
+// process.dlopen(module, filename[, flags]): node loads a native addon into `module.exports`.
+// Lode has no addon API, so the shared object is only loaded to tell apart node's outcomes: the
+// dynamic loader's error, an addon (which Lode cannot run), or a library that is no addon.
+// Errors are built as node builds them in C++: plain errors with a `code`.
+function dlopen(...args) {
+  if (args.length < 2) {
+    throw errorWithCode(new TypeError('process.dlopen needs at least 2 arguments'), 'ERR_MISSING_ARGS');
+  }
+  const flags = args.length > 2 ? args[2] | 0 : require('os').constants.dlopen.RTLD_LAZY;
+  const module = args[0];
+  const exportsObject = module === undefined || module === null ? module : module.exports;
+  if (exportsObject === undefined || exportsObject === null) {
+    throw new TypeError('Cannot convert undefined or null to object');
+  }
+  const filename = String(args[1]);
+  const result = binding.dlopen(filename, flags);
+  if (typeof result === 'string') throw errorWithCode(new Error(result), 'ERR_DLOPEN_FAILED');
+  if (result === 1) {
+    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+    throw new ERR_NOT_IMPLEMENTED(`loading native addon ${filename}`);
+  }
+  throw errorWithCode(new Error(`Module did not self-register: '${filename}'.`), 'ERR_DLOPEN_FAILED');
+}
+
+function errorWithCode(err, code) {
+  err.code = code;
+  return err;
 }
 
 // A stand-in for a request wrap object of `type` (node's FSReqCallback, ...).
