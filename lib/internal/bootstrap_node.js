@@ -207,9 +207,10 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     }
   }
 
+  // The code 'beforeExit' and 'exit' get at the natural end is process.exitCode as an int32.
   function emitBeforeExit() {
     if (process._exiting) return;
-    process.emit('beforeExit', process.exitCode === undefined ? 0 : +process.exitCode);
+    process.emit('beforeExit', process.exitCode | 0);
   }
 
   function emitExit() {
@@ -217,12 +218,11 @@ module.exports = function setupNode(bindings, loadBuiltin) {
       internalBinding('process').writeString(2, 'Warning: Detected unsettled top-level await\n');
       process.exitCode = 13;
     }
-    const code = process.exitCode === undefined ? 0 : +process.exitCode;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', code);
+      process.emit('exit', process.exitCode | 0);
     }
-    return process.exitCode === undefined ? 0 : (+process.exitCode) | 0;
+    return process.exitCode | 0;
   }
 
   let asyncOps;

@@ -229,6 +229,7 @@ E('ERR_ENCODING_INVALID_ENCODED_DATA', function (encoding, ret) {
   this.errno = ret;
   return `The encoded data was not valid for encoding ${encoding}`;
 }, TypeError);
+E('ERR_UNKNOWN_CREDENTIAL', '%s identifier does not exist: %s', Error);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_INVALID_ADDRESS_FAMILY', 'Invalid address family: %s', RangeError);
 E('ERR_MISSING_OPTION', '%s is required', TypeError);

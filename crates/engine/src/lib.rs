@@ -28,3 +28,10 @@ pub use engine::{Arg, Engine, Persistent, Rejection, RejectionKind, Returned};
 pub fn set_gc_stress(on: bool) {
     args::GC_STRESS.store(on, std::sync::atomic::Ordering::Relaxed);
 }
+
+/// Makes SpiderMonkey re-read the local time zone on its next use by `Date` or `Intl` (after the
+/// `TZ` environment variable changed), as V8's `DateTimeConfigurationChangeNotification` does for
+/// node.
+pub fn reset_time_zone() {
+    unsafe { mozjs::jsapi::JS::ResetTimeZone() }
+}

@@ -566,9 +566,9 @@ Module._extensions['.json'] = function (module, filename) {
     throw err;
   }
 };
+// Native addons go through process.dlopen, as in node (Lode reports why it cannot load them).
 Module._extensions['.node'] = function (module, filename) {
-  const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-  throw new ERR_NOT_IMPLEMENTED(`loading native addon ${filename}`);
+  return process.dlopen(module, filename);
 };
 
 Module.createRequire = function createRequire(filename) {

@@ -97,14 +97,19 @@ function triggerUncaughtException(err, fromPromise) {
     try { printFatal(inner, false); } catch { /* ignore */ }
     exitWith(7);
   }
-  printFatal(err, fromPromise);
+  // Nobody handled it: as in node, 'exit' is emitted (once) with code 1 before the report is
+  // printed, and an 'exit' listener may still choose the exit code by setting process.exitCode.
   handlingFatal = false;
-  process._exiting = true;
-  process.exitCode = 1;
   try {
-    process.emit('exit', 1);
-  } catch { /* ignore */ }
-  exitWith(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch { /* nothing more can be done at this point */ }
+  printFatal(err, fromPromise);
+  const code = process.exitCode;
+  exitWith(code === undefined || code === null ? 1 : code | 0);
 }
 
 module.exports = { triggerUncaughtException, printFatal, kReportSource };

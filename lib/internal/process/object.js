@@ -85,12 +85,11 @@ function createProcess() {
     get() { return exitCode; },
     set(code) {
       if (code !== null && code !== undefined) {
+        // A string that spells a number is checked as that number ('2', ' 3 ', '0x10' pass,
+        // '2.5' is out of range); the value must be an integer.
         let value = code;
-        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
-        if (!Number.isInteger(value)) {
-          const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
-          throw new ERR_INVALID_ARG_TYPE('code', 'number', code);
-        }
+        if (typeof code === 'string' && code !== '' && !Number.isNaN(+code)) value = +code;
+        require('internal/validators').validateInteger(value, 'code');
       }
       exitCode = code;
     },
@@ -99,15 +98,20 @@ function createProcess() {
   });
 
   process._exiting = false;
+  // As in node: process.exit(undefined) clears process.exitCode, 'exit' gets the code as it was
+  // set (a string stays a string), and the process ends through process.reallyExit, which code
+  // may replace.
   process.exit = function exit(code) {
-    if (code !== undefined) process.exitCode = code;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', process.exitCode === undefined ? 0 : +process.exitCode);
+      process.emit('exit', process.exitCode || 0);
     }
-    binding.reallyExit(process.exitCode === undefined ? 0 : (+process.exitCode) | 0);
+    process.reallyExit(process.exitCode || 0);
   };
-  process.reallyExit = (code) => binding.reallyExit(code | 0);
+  process.reallyExit = function reallyExit() {
+    binding.reallyExit(arguments[0] | 0);
+  };
   process.abort = () => binding.reallyExit(134);
 
   process.cwd = function cwd() {
@@ -127,10 +131,11 @@ function createProcess() {
       throw err;
     }
   };
-  process.umask = function umask(mask) {
+  // umask(): reads the mask without changing it; umask(mask) takes a number or an octal string
+  // and returns the previous mask.
+  process.umask = function wrappedUmask(mask) {
     if (mask === undefined) return binding.umask();
-    if (typeof mask === 'string') mask = parseInt(mask, 8);
-    return binding.umask(mask);
+    return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
   };
 
   function hrtime(time) {
@@ -226,15 +231,16 @@ function createProcess() {
     return true;
   };
 
+  // Straight to stderr, synchronously, formatted like console.error (for debugging node itself).
+  process._rawDebug = function _rawDebug(...args) {
+    binding.writeString(2, `${require('internal/util/inspect').format(...args)}\n`);
+  };
   process.emitWarning = function emitWarning(...args) {
     return Reflect.apply(require('internal/process/warning').emitWarning, this, args);
   };
   process.nextTick = require('internal/process/task_queues').nextTick;
-  process.getuid = () => Number(binding.getEnv('__LODE_UID') ?? 0) || 0;
-  process.geteuid = process.getuid;
-  process.getgid = () => 0;
-  process.getegid = () => 0;
-  process.getgroups = () => [0];
+  require('internal/process/credentials').installCredentials(process);
+  process.dlopen = dlopen;
   process.binding = function binding(name) {
     name = `${name}`;
     if (name === 'util') {
@@ -374,6 +380,35 @@ function createEnv() {
       throw envDefineError('only accepts a configurable, writable, and enumerable data descriptor');
     },
   });
+}
+
+// process.dlopen(module, filename[, flags]): node loads a native addon into `module.exports`.
+// Lode has no addon API, so the shared object is only loaded to tell apart node's outcomes: the
+// dynamic loader's error, an addon (which Lode cannot run), or a library that is no addon.
+// Errors are built as node builds them in C++: plain errors with a `code`.
+function dlopen(...args) {
+  if (args.length < 2) {
+    throw errorWithCode(new TypeError('process.dlopen needs at least 2 arguments'), 'ERR_MISSING_ARGS');
+  }
+  const flags = args.length > 2 ? args[2] | 0 : require('os').constants.dlopen.RTLD_LAZY;
+  const module = args[0];
+  const exportsObject = module === undefined || module === null ? module : module.exports;
+  if (exportsObject === undefined || exportsObject === null) {
+    throw new TypeError('Cannot convert undefined or null to object');
+  }
+  const filename = String(args[1]);
+  const result = binding.dlopen(filename, flags);
+  if (typeof result === 'string') throw errorWithCode(new Error(result), 'ERR_DLOPEN_FAILED');
+  if (result === 1) {
+    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
+    throw new ERR_NOT_IMPLEMENTED(`loading native addon ${filename}`);
+  }
+  throw errorWithCode(new Error(`Module did not self-register: '${filename}'.`), 'ERR_DLOPEN_FAILED');
+}
+
+function errorWithCode(err, code) {
+  err.code = code;
+  return err;
 }
 
 // A stand-in for a request wrap object of `type` (node's FSReqCallback, ...).

@@ -23,6 +23,7 @@ pub mod bench;
 pub mod buffer;
 pub mod builtins;
 pub mod collation;
+pub mod credentials;
 pub mod encoding;
 pub mod fs;
 pub mod fs_nowait;

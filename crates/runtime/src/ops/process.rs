@@ -105,7 +105,8 @@ op!(
         let name = args.string(0)?;
         let value = args.string(1)?;
         if !name.is_empty() && !name.contains('=') && !name.contains('\0') && !value.contains('\0') {
-            std::env::set_var(name, value);
+            std::env::set_var(&name, value);
+            time_zone_may_have_changed(&name);
         }
         Ok(())
     }
@@ -116,11 +117,20 @@ op!(
     UnsetEnv = c"unsetEnv" / 1, |args| {
         let name = args.string(0)?;
         if !name.is_empty() && !name.contains('=') && !name.contains('\0') {
-            std::env::remove_var(name);
+            std::env::remove_var(&name);
+            time_zone_may_have_changed(&name);
         }
         Ok(())
     }
 );
+
+/// As in node, assigning or deleting `process.env.TZ` changes the local time zone of `Date` and
+/// `Intl` from then on: SpiderMonkey re-reads it on next use.
+fn time_zone_may_have_changed(name: &str) {
+    if name == "TZ" {
+        lode_engine::reset_time_zone();
+    }
+}
 
 op!(
     /// `envKeys()`: names of all environment variables, in environment order.
@@ -314,6 +324,46 @@ thread_local! {
 }
 
 op!(
+    /// `dlopen(filename, flags)`: what `process.dlopen` learns by loading a shared object: the
+    /// dynamic loader's message (a string) when it cannot be loaded, else 1 when it has a Node
+    /// addon entry point (`napi_register_module_v1`, `node_register_module_v115`) and 0 when
+    /// not. The object is unloaded again either way: Lode cannot run native addons. Symbols are
+    /// bound at load time (RTLD_NOW in place of RTLD_LAZY), so that an addon calling into the
+    /// Node/N-API symbols Lode lacks fails here with a catchable message ("undefined symbol:
+    /// ...") instead of aborting the process on its first call.
+    DlOpen = c"dlopen" / 2, |args| {
+        let filename = args.string(0)?;
+        let flags = args.int_or(1, libc::RTLD_LAZY);
+        // Node passes the name as a C string: it ends at the first NUL.
+        let filename = filename.split('\0').next().unwrap_or_default();
+        let filename = std::ffi::CString::new(filename).unwrap_or_default();
+        let binding_mode = libc::RTLD_LAZY | libc::RTLD_NOW;
+        let flags = if flags & binding_mode == libc::RTLD_LAZY {
+            (flags & !binding_mode) | libc::RTLD_NOW
+        } else {
+            flags
+        };
+        let handle = unsafe { libc::dlopen(filename.as_ptr(), flags) };
+        if handle.is_null() {
+            let message = unsafe { libc::dlerror() };
+            let message = if message.is_null() {
+                "dlopen failed".to_string()
+            } else {
+                let text = unsafe { std::ffi::CStr::from_ptr(message) };
+                text.to_string_lossy().into_owned()
+            };
+            return args.ret_string(&message);
+        }
+        let is_addon = [c"napi_register_module_v1", c"node_register_module_v115"]
+            .iter()
+            .any(|symbol| !unsafe { libc::dlsym(handle, symbol.as_ptr()) }.is_null());
+        unsafe { libc::dlclose(handle) };
+        args.ret_number(if is_addon { 1.0 } else { 0.0 });
+        Ok(())
+    }
+);
+
+op!(
     /// `errname(errno)`: the error code name ('ENOENT') for a positive errno.
     ErrName = c"errname" / 1, |args| {
         let n = args.int_or(0, 0).abs();
@@ -438,6 +488,7 @@ pub fn binding(engine: &mut Engine, options: &RunOptions) -> Binding {
         .op::<WatchSignal>()
         .op::<ErrName>()
         .op::<StrError>()
+        .op::<DlOpen>()
         .strings("argv", &options.argv)
         .strings("execArgv", &options.exec_argv)
         .strings("preload", &options.preload)
@@ -450,5 +501,6 @@ pub fn binding(engine: &mut Engine, options: &RunOptions) -> Binding {
         .string("hostname", &hostname)
         .number("pid", std::process::id() as f64)
         .number("ppid", unsafe { libc::getppid() } as f64);
+    super::credentials::install(&mut b);
     b
 }
