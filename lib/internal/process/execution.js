@@ -77,6 +77,9 @@ function sourceLine(file, line) {
   return lines[line - 1];
 }
 
+// process.setUncaughtExceptionCaptureCallback's function, or null.
+const uncaughtCapture = { fn: null };
+
 function triggerUncaughtException(err, fromPromise) {
   if (handlingFatal) {
     // An exception inside the uncaughtException machinery: report and leave with code 7.
@@ -87,6 +90,11 @@ function triggerUncaughtException(err, fromPromise) {
   try {
     handlingFatal = true;
     process.emit('uncaughtExceptionMonitor', err, origin);
+    if (uncaughtCapture.fn !== null) {
+      uncaughtCapture.fn(err);
+      handlingFatal = false;
+      return;
+    }
     if (process.listenerCount('uncaughtException') > 0) {
       process.emit('uncaughtException', err, origin);
       handlingFatal = false;
@@ -112,4 +120,4 @@ function triggerUncaughtException(err, fromPromise) {
   exitWith(code === undefined || code === null ? 1 : code | 0);
 }
 
-module.exports = { triggerUncaughtException, printFatal, kReportSource };
+module.exports = { triggerUncaughtException, printFatal, kReportSource, uncaughtCapture };

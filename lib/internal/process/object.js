@@ -286,10 +286,27 @@ function createProcess() {
     enumerable: true,
     configurable: true,
   });
-  process.setUncaughtExceptionCaptureCallback = function (fn) {
-    process._captureCallback = fn;
+  // A capture callback takes uncaught exceptions instead of 'uncaughtException' (domain and the
+  // REPL use it); the execution module calls it.
+  process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+    const { uncaughtCapture } = require('internal/process/execution');
+    if (fn === null) {
+      uncaughtCapture.fn = null;
+      return;
+    }
+    if (typeof fn !== 'function') {
+      const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+    }
+    if (uncaughtCapture.fn !== null) {
+      const { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } = require('internal/errors').codes;
+      throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+    }
+    uncaughtCapture.fn = fn;
   };
-  process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
+  process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
+    return require('internal/process/execution').uncaughtCapture.fn !== null;
+  };
   process.allowedNodeEnvironmentFlags = new Set();
   process.report = { getReport: () => ({ header: { glibcVersionRuntime: '2.36' } }) };
   process.constrainedMemory = () => 0;
