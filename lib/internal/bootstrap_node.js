@@ -6,6 +6,7 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   require('internal/error_stack').install();
   require('internal/locale_compare').install();
   require('internal/array_sort').install();
+  require('internal/json').install();
 
   const { createProcess } = require('internal/process/object');
   const process = createProcess();

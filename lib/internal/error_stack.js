@@ -63,7 +63,7 @@ function isInternalFrame(f) {
 
 // Built-in methods Lode writes in JavaScript show as V8's built-ins do: one frame,
 // `Array.sort (<anonymous>)`, with no file or line.
-const builtinFiles = { __proto__: null, 'node:internal/array_sort': 'Array' };
+const builtinFiles = { __proto__: null, 'node:internal/array_sort': 'Array', 'node:internal/json': 'JSON' };
 function collapseBuiltinFrames(frames) {
   let out;
   for (let i = 0; i < frames.length; i++) {
@@ -187,6 +187,10 @@ const jsonPhrases = [
 function v8JsonMessage(message, text) {
   const m = /^JSON\.parse: (.*) at line (\d+) column (\d+) of the JSON data$/.exec(message);
   if (m === null) return message;
+  if (typeof text === 'string') {
+    const exact = require('internal/json').v8JsonSyntaxMessage(text);
+    if (exact !== undefined) return exact;
+  }
   if (/^unexpected end of data/.test(m[1]) || /^end of data while reading/.test(m[1])) return 'Unexpected end of JSON input';
   let position = 0;
   if (typeof text === 'string') {
