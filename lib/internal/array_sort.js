@@ -1,12 +1,12 @@
 'use strict';
-// Array.prototype.sort and Array.prototype.toSorted with a comparison function, as node sorts:
+// Array.prototype.sort and Array.prototype.toSorted with a comparison function, as node sorts
+// (installed by internal/builtin_replacements):
 // the elements are copied out (holes and undefined set aside), sorted with TimSort (Tim Peters'
 // listsort: natural runs, binary insertion sort up to a minimum run length, merges with
 // galloping), then written back. Using node's algorithm gives node's order of comparator calls,
 // so inconsistent comparators (`(a, b) => a > b`, random ones) give node's results, and it makes
 // far fewer calls than SpiderMonkey's merge sort on partly ordered data. Merging depth-first
 // keeps the objects a merge reads in cache, which matters more than the calls on large arrays.
-// Without a comparison function the engine's sort is used.
 
 const kMinGallop = 7;
 
@@ -449,42 +449,30 @@ function toLength(value) {
   return n < Number.MAX_SAFE_INTEGER ? n : Number.MAX_SAFE_INTEGER;
 }
 
-function install() {
-  const ArrayPrototype = Array.prototype;
-  const engineSort = Function.prototype.call.bind(ArrayPrototype.sort);
-  const engineToSorted = Function.prototype.call.bind(ArrayPrototype.toSorted);
-  // Method syntax: no `prototype`, not a constructor, like the built-ins they replace. Anything
-  // but a function as comparison (the default order, or the TypeError) stays with the engine.
-  const methods = {
-    sort(comparefn) {
-      if (typeof comparefn !== 'function' || this === undefined || this === null) return engineSort(this, comparefn);
-      const object = Object(this);
-      const length = toLength(object.length);
-      const { items, undefinedCount } = collect(object, length, true);
-      timSort(items, items.length, comparefn);
-      let i = 0;
-      for (; i < items.length; i++) object[i] = items[i];
-      for (const end = i + undefinedCount; i < end; i++) object[i] = undefined;
-      for (; i < length; i++) delete object[i];
-      return object;
-    },
-    toSorted(comparefn) {
-      if (typeof comparefn !== 'function' || this === undefined || this === null) return engineToSorted(this, comparefn);
-      const object = Object(this);
-      const length = toLength(object.length);
-      // The engine's checks (length over 2 ** 32 - 1 is a RangeError) before any element is read.
-      if (length > 0xffffffff) return engineToSorted(this, comparefn);
-      const { items, undefinedCount } = collect(object, length, false);
-      timSort(items, items.length, comparefn);
-      for (let i = 0; i < undefinedCount; i++) items.push(undefined);
-      return items;
-    },
-  };
-  for (const name of ['sort', 'toSorted']) {
-    Object.defineProperty(ArrayPrototype, name, {
-      value: methods[name], writable: true, enumerable: false, configurable: true,
-    });
-  }
+// Array.prototype.sort with a comparison function `fn` (a function) on `receiver` (not null or
+// undefined).
+function sort(receiver, fn) {
+  const object = Object(receiver);
+  const length = toLength(object.length);
+  const { items, undefinedCount } = collect(object, length, true);
+  timSort(items, items.length, fn);
+  let i = 0;
+  for (; i < items.length; i++) object[i] = items[i];
+  for (const end = i + undefinedCount; i < end; i++) object[i] = undefined;
+  for (; i < length; i++) delete object[i];
+  return object;
 }
 
-module.exports = { install, timSort };
+// Array.prototype.toSorted likewise; `engineToSorted` gives the engine's checks (a length over
+// 2 ** 32 - 1 is a RangeError) before any element is read.
+function toSorted(receiver, fn, engineToSorted) {
+  const object = Object(receiver);
+  const length = toLength(object.length);
+  if (length > 0xffffffff) return engineToSorted(receiver, fn);
+  const { items, undefinedCount } = collect(object, length, false);
+  timSort(items, items.length, fn);
+  for (let i = 0; i < undefinedCount; i++) items.push(undefined);
+  return items;
+}
+
+module.exports = { sort, toSorted, timSort };

@@ -4,9 +4,7 @@
 module.exports = function setupNode(bindings, loadBuiltin) {
   const { lodeNames } = require('internal/engine_globals');
   require('internal/error_stack').install();
-  require('internal/locale_compare').install();
-  require('internal/array_sort').install();
-  require('internal/json').install();
+  require('internal/builtin_replacements').install();
 
   const { createProcess } = require('internal/process/object');
   const process = createProcess();

@@ -63,12 +63,16 @@ function isInternalFrame(f) {
 
 // Built-in methods Lode writes in JavaScript show as V8's built-ins do: one frame,
 // `Array.sort (<anonymous>)`, with no file or line.
-const builtinFiles = { __proto__: null, 'node:internal/array_sort': 'Array', 'node:internal/json': 'JSON' };
+const builtinFiles = {
+  __proto__: null,
+  'node:internal/array_sort': 'Array',
+  'node:internal/builtin_replacements': (name) => (name === 'parse' ? 'JSON' : 'Array'),
+};
 function collapseBuiltinFrames(frames) {
   let out;
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
-    const typeName = builtinFiles[f.file];
+    let typeName = builtinFiles[f.file];
     if (typeName === undefined) {
       if (out !== undefined) out.push(f);
       continue;
@@ -76,8 +80,10 @@ function collapseBuiltinFrames(frames) {
     if (out === undefined) out = frames.slice(0, i);
     // The outermost frame of the run is the method itself.
     let j = i;
-    while (j + 1 < frames.length && frames[j + 1].file === f.file) j++;
+    while (j + 1 < frames.length && builtinFiles[frames[j + 1].file] !== undefined) j++;
     const method = frames[j].name;
+    typeName = builtinFiles[frames[j].file];
+    if (typeof typeName === 'function') typeName = typeName(method);
     out.push({ async: false, name: `${typeName}.${method}`, typeName, method, file: '', line: null, column: null, builtin: true });
     i = j;
   }

@@ -1,9 +1,10 @@
 'use strict';
-// JSON.parse with V8's error messages. SpiderMonkey words a syntax error as "JSON.parse: expected
+// V8's messages for JSON.parse syntax errors (JSON.parse itself: internal/builtin_replacements).
+// SpiderMonkey words a syntax error as "JSON.parse: expected
 // ',' or '}' after property value in object at line 1 column 7 of the JSON data", V8 as
 // "Expected ',' or '}' after property value in JSON at position 6", and programs print
-// `err.message`. Valid input goes straight to the engine's parser; after a failure the text is
-// scanned again here, as V8's parser reads it, to find V8's message and position.
+// `err.message`. After the engine's parser fails, the text is scanned again here, as V8's parser
+// reads it, to find V8's message and position.
 
 const kEndOfInput = 'Unexpected end of JSON input';
 // Inputs V8 names whole: what String(undefined), String(NaN), ... give.
@@ -175,28 +176,4 @@ function v8JsonSyntaxMessage(text) {
   }
 }
 
-function install() {
-  const engineParse = JSON.parse;
-  const methods = {
-    parse(text, reviver) {
-      // ToString once, as the engine would (a Symbol is left to the engine's TypeError).
-      if (typeof text !== 'string' && typeof text !== 'symbol') text = `${text}`;
-      try {
-        return engineParse(text, reviver);
-      } catch (err) {
-        // Only the engine's own syntax errors; anything a reviver throws passes unchanged.
-        if (typeof text === 'string' && Object.getPrototypeOf(err) === SyntaxError.prototype &&
-            typeof err.message === 'string' && err.message.startsWith('JSON.parse: ')) {
-          const message = v8JsonSyntaxMessage(text);
-          if (message !== undefined) err.message = message;
-        }
-        throw err;
-      }
-    },
-  };
-  Object.defineProperty(JSON, 'parse', {
-    value: methods.parse, writable: true, enumerable: false, configurable: true,
-  });
-}
-
-module.exports = { install, v8JsonSyntaxMessage };
+module.exports = { v8JsonSyntaxMessage };

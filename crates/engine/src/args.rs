@@ -731,18 +731,31 @@ impl Binding {
     }
 
     /// Adds op `O` as a method named `O::NAME`.
+    #[inline(always)]
     pub fn op<O: Op>(&mut self) -> &mut Self {
+        self.define_native(O::NAME, trampoline::<O>, O::LENGTH)
+    }
+
+    /// One shared body for every op: start-up defines a few hundred, and a copy of this code per
+    /// op would scatter them over the binary's pages (each first touch maps a whole neighbourhood
+    /// of code into memory).
+    fn define_native(
+        &mut self,
+        name: &CStr,
+        native: unsafe extern "C" fn(*mut JSContext, u32, *mut Value) -> bool,
+        length: u32,
+    ) -> &mut Self {
         unsafe {
             rooted!(in(self.cx) let obj = self.obj());
             let f = JS_DefineFunction(
                 self.cx,
                 obj.handle().into(),
-                O::NAME.as_ptr(),
-                Some(trampoline::<O>),
-                O::LENGTH,
+                name.as_ptr(),
+                Some(native),
+                length,
                 mozjs::jsapi::JSPROP_ENUMERATE as u32,
             );
-            assert!(!f.is_null(), "defining op {:?} failed", O::NAME);
+            assert!(!f.is_null(), "defining op {name:?} failed");
         }
         self
     }
