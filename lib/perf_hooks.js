@@ -5,13 +5,13 @@
 const { performanceNow } = internalBinding('timers');
 const {
   codes: {
-    ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS,
+    ERR_ILLEGAL_CONSTRUCTOR, ERR_INTERNAL_ASSERTION, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS,
     ERR_PERFORMANCE_INVALID_TIMESTAMP, ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS,
   },
 } = require('internal/errors');
 const { validateFunction, validateNumber, validateObject } = require('internal/validators');
 const { createHistogram, monitorEventLoopDelay, isHistogram } = require('internal/perf/histogram');
-const { EventTarget, DOMException } = require('internal/event_target');
+const { EventTarget, Event, DOMException, kTrustEvent } = require('internal/event_target');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kCreate = Symbol('kCreate');
@@ -150,9 +150,10 @@ class PerformanceNodeEntry extends PerformanceEntry {
 }
 addDetail(PerformanceNodeEntry);
 
-// The timeline buffers (marks and measures) and the latest time of each mark name.
+// The timeline buffers (marks, measures, resource timings) and the latest time of each mark name.
 const markBuffer = [];
 const measureBuffer = [];
+const resourceBuffer = [];
 const markTimes = new Map();
 
 function byStartTime(entries) {
@@ -163,7 +164,8 @@ function filterEntries(name, type) {
   let entries;
   if (type === 'mark') entries = markBuffer.slice();
   else if (type === 'measure') entries = measureBuffer.slice();
-  else if (type === undefined) entries = markBuffer.concat(measureBuffer);
+  else if (type === 'resource') entries = resourceBuffer.slice();
+  else if (type === undefined) entries = markBuffer.concat(measureBuffer, resourceBuffer);
   else entries = [];
   if (name !== undefined) entries = entries.filter((e) => e[kName] === name);
   return byStartTime(entries);
@@ -186,8 +188,51 @@ function enqueue(entry) {
     markBuffer.push(entry);
   } else if (entry[kType] === 'measure') {
     measureBuffer.push(entry);
+  } else if (entry[kType] === 'resource') {
+    bufferResourceTiming(entry);
   }
   for (const observer of observers) observer[kMaybeBuffer](entry);
+}
+
+// Resource timings, as the Resource Timing standard buffers them: up to the size limit
+// (250 by default) in the timeline; past it, later entries wait in a secondary buffer while a
+// 'resourcetimingbufferfull' event, fired from an immediate, lets listeners clear the timeline
+// or raise the limit. What still does not fit is dropped.
+let resourceBufferLimit = 250;
+let resourceSecondaryBuffer = [];
+let bufferFullEventPending = false;
+
+function bufferResourceTiming(entry) {
+  if (resourceBuffer.length < resourceBufferLimit && !bufferFullEventPending) {
+    resourceBuffer.push(entry);
+    return;
+  }
+  if (!bufferFullEventPending) {
+    bufferFullEventPending = true;
+    setImmediate(fireBufferFull);
+  }
+  resourceSecondaryBuffer.push(entry);
+}
+
+function fireBufferFull() {
+  while (resourceSecondaryBuffer.length > 0) {
+    const excessBefore = resourceSecondaryBuffer.length;
+    if (resourceBuffer.length >= resourceBufferLimit) {
+      performance.dispatchEvent(new Event('resourcetimingbufferfull', { [kTrustEvent]: true }));
+    }
+    // Move what now fits into the timeline.
+    const room = Math.max(0, Math.min(resourceBufferLimit - resourceBuffer.length, resourceSecondaryBuffer.length));
+    resourceBuffer.push(...resourceSecondaryBuffer.splice(0, room));
+    if (excessBefore <= resourceSecondaryBuffer.length) resourceSecondaryBuffer = [];
+  }
+  bufferFullEventPending = false;
+}
+
+// The limit is a WebIDL unsigned long; node turns what is not a positive number into 0.
+function toBufferSize(value) {
+  const size = Math.trunc(+value);
+  if (!(size > 0) || size === Infinity) return 0;
+  return size % 2 ** 32;
 }
 
 // Observers get their entries together, from an immediate after the entries were made.
@@ -516,7 +561,10 @@ class Performance extends EventTarget {
     clearBuffer(measureBuffer, name);
   }
 
-  clearResourceTimings() {}
+  clearResourceTimings(name = undefined) {
+    if (name !== undefined) name = `${name}`;
+    clearBuffer(resourceBuffer, name);
+  }
 
   getEntries() {
     return filterEntries();
@@ -553,7 +601,10 @@ class Performance extends EventTarget {
     return now();
   }
 
-  setResourceTimingBufferSize() {}
+  setResourceTimingBufferSize(maxSize) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize');
+    resourceBufferLimit = toBufferSize(maxSize);
+  }
 
   get timeOrigin() {
     return timeOrigin;
@@ -577,21 +628,209 @@ class Performance extends EventTarget {
     }, opts)}`;
   }
 }
+// As in node, the standard's members are enumerable and node's additions are not.
+for (const name of ['clearMarks', 'clearMeasures', 'clearResourceTimings', 'getEntries', 'getEntriesByName',
+  'getEntriesByType', 'mark', 'measure', 'now', 'setResourceTimingBufferSize', 'timeOrigin', 'toJSON']) {
+  Object.defineProperty(Performance.prototype, name, { enumerable: true });
+}
+
+// The event handler attribute: setting it replaces the handler but keeps its place among the
+// listeners, as in the DOM.
+const kBufferFullHandler = Symbol('kBufferFullHandler');
+const bufferFullHandler = {
+  get onresourcetimingbufferfull() {
+    checkEventTarget(this);
+    return this[kBufferFullHandler] === undefined ? null : this[kBufferFullHandler].handler;
+  },
+  set onresourcetimingbufferfull(value) {
+    checkEventTarget(this);
+    if (this[kBufferFullHandler] === undefined) {
+      const listener = function(event) {
+        if (typeof listener.handler === 'function') return listener.handler.call(this, event);
+      };
+      this[kBufferFullHandler] = listener;
+      this.addEventListener('resourcetimingbufferfull', listener);
+    }
+    this[kBufferFullHandler].handler = value;
+  },
+};
+function checkEventTarget(self) {
+  if (!(self instanceof EventTarget)) throw new ERR_INVALID_ARG_TYPE('this', 'EventTarget', self);
+}
+
 Object.defineProperties(Performance.prototype, {
-  eventLoopUtilization: { value: eventLoopUtilization, writable: true, configurable: true, enumerable: true },
-  nodeTiming: { get() { return nodeTiming; }, configurable: true, enumerable: true },
-  markResourceTiming: { value: function markResourceTiming() {}, writable: true, configurable: true, enumerable: true },
-  timerify: { value: timerify, writable: true, configurable: true, enumerable: true },
-  onresourcetimingbufferfull: { value: null, writable: true, configurable: true, enumerable: true },
+  eventLoopUtilization: { value: eventLoopUtilization, writable: true, configurable: true, enumerable: false },
+  nodeTiming: { value: nodeTiming, writable: true, configurable: true, enumerable: false },
+  markResourceTiming: { value: markResourceTiming, writable: true, configurable: true, enumerable: false },
+  timerify: { value: timerify, writable: true, configurable: true, enumerable: false },
+  onresourcetimingbufferfull: {
+    ...Object.getOwnPropertyDescriptor(bufferFullHandler, 'onresourcetimingbufferfull'),
+    configurable: true,
+    enumerable: true,
+  },
   [Symbol.toStringTag]: { value: 'Performance', configurable: true },
 });
 
 const performance = new Performance(kCreate);
 
+// Resource timing entries, as fetch (undici) records them: the fields are read from its fetch
+// timing info when asked.
+const kTimingInfo = Symbol('kTimingInfo');
+const kInitiatorType = Symbol('kInitiatorType');
+const kCacheMode = Symbol('kCacheMode');
+
 class PerformanceResourceTiming extends PerformanceEntry {
-  constructor() {
-    throw new ERR_ILLEGAL_CONSTRUCTOR();
+  constructor(key, requestedUrl, initiatorType, timingInfo, cacheMode) {
+    if (key !== kCreate) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    super(kCreate, requestedUrl, 'resource', timingInfo.startTime, timingInfo.endTime - timingInfo.startTime);
+    this[kInitiatorType] = initiatorType;
+    this[kTimingInfo] = timingInfo;
+    this[kCacheMode] = cacheMode;
   }
+
+  get name() {
+    return timingOf(this) && this[kName];
+  }
+
+  get startTime() {
+    return timingOf(this).startTime;
+  }
+
+  get duration() {
+    const timing = timingOf(this);
+    return timing.endTime - timing.startTime;
+  }
+
+  get initiatorType() {
+    timingOf(this);
+    return this[kInitiatorType];
+  }
+
+  get workerStart() {
+    return timingOf(this).finalServiceWorkerStartTime;
+  }
+
+  get redirectStart() {
+    return timingOf(this).redirectStartTime;
+  }
+
+  get redirectEnd() {
+    return timingOf(this).redirectEndTime;
+  }
+
+  get fetchStart() {
+    return timingOf(this).postRedirectStartTime;
+  }
+
+  get domainLookupStart() {
+    return timingOf(this).finalConnectionTimingInfo?.domainLookupStartTime;
+  }
+
+  get domainLookupEnd() {
+    return timingOf(this).finalConnectionTimingInfo?.domainLookupEndTime;
+  }
+
+  get connectStart() {
+    return timingOf(this).finalConnectionTimingInfo?.connectionStartTime;
+  }
+
+  get connectEnd() {
+    return timingOf(this).finalConnectionTimingInfo?.connectionEndTime;
+  }
+
+  get secureConnectionStart() {
+    return timingOf(this).finalConnectionTimingInfo?.secureConnectionStartTime;
+  }
+
+  get nextHopProtocol() {
+    return timingOf(this).finalConnectionTimingInfo?.ALPNNegotiatedProtocol;
+  }
+
+  get requestStart() {
+    return timingOf(this).finalNetworkRequestStartTime;
+  }
+
+  get responseStart() {
+    return timingOf(this).finalNetworkResponseStartTime;
+  }
+
+  get responseEnd() {
+    return timingOf(this).endTime;
+  }
+
+  get encodedBodySize() {
+    return timingOf(this).encodedBodySize;
+  }
+
+  get decodedBodySize() {
+    return timingOf(this).decodedBodySize;
+  }
+
+  // A response from the local cache transferred nothing; otherwise node counts the body plus
+  // 300 bytes of headers.
+  get transferSize() {
+    const timing = timingOf(this);
+    if (this[kCacheMode] === 'local') return 0;
+    return timing.encodedBodySize + 300;
+  }
+
+  toJSON() {
+    timingOf(this);
+    return {
+      name: this.name,
+      entryType: this.entryType,
+      startTime: this.startTime,
+      duration: this.duration,
+      initiatorType: this.initiatorType,
+      nextHopProtocol: this.nextHopProtocol,
+      workerStart: this.workerStart,
+      redirectStart: this.redirectStart,
+      redirectEnd: this.redirectEnd,
+      fetchStart: this.fetchStart,
+      domainLookupStart: this.domainLookupStart,
+      domainLookupEnd: this.domainLookupEnd,
+      connectStart: this.connectStart,
+      connectEnd: this.connectEnd,
+      secureConnectionStart: this.secureConnectionStart,
+      requestStart: this.requestStart,
+      responseStart: this.responseStart,
+      responseEnd: this.responseEnd,
+      transferSize: this.transferSize,
+      encodedBodySize: this.encodedBodySize,
+      decodedBodySize: this.decodedBodySize,
+    };
+  }
+
+  [kInspect](depth, options, inspect) {
+    return inspectEntry(this, 'PerformanceResourceTiming', this.toJSON(), depth, options, inspect);
+  }
+}
+for (const name of Object.getOwnPropertyNames(PerformanceResourceTiming.prototype)) {
+  if (name !== 'constructor' && name !== 'name' && name !== 'startTime' && name !== 'duration') {
+    Object.defineProperty(PerformanceResourceTiming.prototype, name, { enumerable: true });
+  }
+}
+Object.defineProperty(PerformanceResourceTiming.prototype, Symbol.toStringTag, {
+  value: 'PerformanceResourceTiming', configurable: true,
+});
+
+function timingOf(self) {
+  if (self === null || typeof self !== 'object' || !(kTimingInfo in self)) {
+    throw new ERR_INVALID_ARG_TYPE('this', 'PerformanceResourceTiming', self);
+  }
+  return self[kTimingInfo];
+}
+
+// performance.markResourceTiming(): how fetch reports a finished request. The body info,
+// response status and delivery type arguments are not shown by node v20's entries.
+function markResourceTiming(timingInfo, requestedUrl, initiatorType, global, cacheMode, bodyInfo,
+  responseStatus, deliveryType) {
+  if (cacheMode !== '' && cacheMode !== 'local') {
+    throw new ERR_INTERNAL_ASSERTION("cache must be an empty string or 'local'");
+  }
+  const entry = new PerformanceResourceTiming(kCreate, requestedUrl, initiatorType, timingInfo, cacheMode);
+  enqueue(entry);
+  return entry;
 }
 
 module.exports = {

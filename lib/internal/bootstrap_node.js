@@ -59,10 +59,17 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     Blob: () => require('buffer').Blob,
     File: () => require('buffer').File,
   };
+  // Node sets these up at start-up: they are data properties from the start.
+  const eagerGlobals = new Set(['URL', 'URLSearchParams']);
   if (bindings.builtins.ids.includes('buffer')) defineAccessorGlobal('Buffer', () => require('buffer').Buffer);
   for (const name of Object.keys(lazyGlobals)) {
-    if (bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) defineLazy(name, lazyGlobals[name], enumerableGlobals.has(name));
-    else if (enumerableGlobals.has(name)) delete globalThis[name];
+    if (!bindings.builtins.ids.includes(moduleOf(lazyGlobals[name]))) {
+      if (enumerableGlobals.has(name)) delete globalThis[name];
+    } else if (eagerGlobals.has(name)) {
+      defineGlobal(name, lazyGlobals[name](), enumerableGlobals.has(name));
+    } else {
+      defineLazy(name, lazyGlobals[name], enumerableGlobals.has(name));
+    }
   }
   // WHATWG streams: the first use of any of them loads stream/web.
   if (bindings.builtins.ids.includes('stream/web')) {
@@ -219,7 +226,12 @@ module.exports = function setupNode(bindings, loadBuiltin) {
     }
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', process.exitCode | 0);
+      try {
+        process.emit('exit', process.exitCode | 0);
+      } catch (err) {
+        // As in node, an uncaughtException listener can handle it; the exit goes on.
+        require('internal/process/execution').triggerUncaughtException(err, false);
+      }
     }
     return process.exitCode | 0;
   }

@@ -384,7 +384,7 @@ function formatStack(err, frames, fromConstructor) {
   frames = collapseBuiltinFrames(frames.filter((f) => !isInternalFrame(f)));
   if (fromConstructor) frames = skipConstructorFrames(err, frames);
   const prepare = Error.prepareStackTrace;
-  if (typeof prepare === 'function' && !formatting) {
+  if (typeof prepare === 'function' && prepare !== ErrorPrepareStackTrace && !formatting) {
     formatting = true;
     try {
       return prepare(err, limitFrames(frames).map((f) => new CallSite(f)));
@@ -395,6 +395,15 @@ function formatStack(err, frames, fromConstructor) {
   let out = errorHeader(err);
   for (const line of limitFrames(toNodeFrames(frames))) out += `\n    at ${line}`;
   return out;
+}
+
+// Node's default Error.prepareStackTrace: the error's header, then one line per call site.
+// Lode formats stacks itself when it is still in place; user code that replaces it may call it
+// with the call sites it was given.
+function ErrorPrepareStackTrace(error, trace) {
+  const header = errorHeader(error);
+  if (!Array.isArray(trace) || trace.length === 0) return header;
+  return `${header}\n    at ${trace.join('\n    at ')}`;
 }
 
 function defineStack(obj, value) {
@@ -445,6 +454,9 @@ function install() {
       configurable: true,
     });
   };
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    value: ErrorPrepareStackTrace, writable: true, enumerable: false, configurable: true,
+  });
   // An accessor: SpiderMonkey then captures every frame (it reads only a data property), and
   // the user's limit (node's default 10) applies after Lode's internal frames are mapped.
   let stackTraceLimit = 10;

@@ -298,6 +298,9 @@ function fatal(err) {
 // nextTick queue and promise jobs it caused, still in that context (promise jobs have no
 // context of their own: see lib/async_hooks.js). The callbacks are called right from
 // listOnTimeout/processImmediates so that stack traces keep node's shape (error_stack knows them).
+// As in node, when a callback throws and 'uncaughtException' handles it, the ticks it queued
+// wait until after the next timer or immediate of the same phase (or the end of the phase):
+// node leaves its processing loop on the exception and re-enters it.
 function enterResource(resource) {
   context.asyncId = resource[asyncIdSymbol];
   context.triggerAsyncId = resource[triggerAsyncIdSymbol];
@@ -352,17 +355,20 @@ function listOnTimeout(list, now) {
     const outerResource = context.resource;
     const outerStores = context.stores;
     enterResource(timer);
+    let threw = false;
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
     } catch (err) {
+      threw = true;
       afterTimer(timer, start);
       fatal(err);
-      timer = null;
     }
-    if (timer !== null) afterTimer(timer, start);
-    ticks().runNextTicks();
+    if (!threw) {
+      afterTimer(timer, start);
+      ticks().runNextTicks();
+    }
     context.asyncId = outerId;
     context.triggerAsyncId = outerTrigger;
     context.resource = outerResource;
@@ -398,12 +404,42 @@ function unrefActive(item) {
   insertGuarded(item, false);
 }
 
-// Immediates.
-let immediateQueue = [];
+// Immediates, as in node: a doubly linked list through their _idlePrev/_idleNext fields, so
+// clearImmediate unlinks in O(1). processImmediates takes the whole list as the batch to run;
+// immediates queued meanwhile wait for the next check phase.
+class ImmediateList {
+  constructor() {
+    this.head = null;
+    this.tail = null;
+  }
+
+  append(item) {
+    if (this.tail !== null) {
+      this.tail._idleNext = item;
+      item._idlePrev = this.tail;
+    } else {
+      this.head = item;
+    }
+    this.tail = item;
+  }
+
+  // Also unlinks an item of the batch being run (its neighbours are updated).
+  remove(item) {
+    if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+    if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+    if (item === this.head) this.head = item._idleNext;
+    if (item === this.tail) this.tail = item._idlePrev;
+    item._idleNext = null;
+    item._idlePrev = null;
+  }
+}
+const immediateQueue = new ImmediateList();
+// Immediates scheduled and not yet run or cleared, and how many of them are referenced.
+let immediateCount = 0;
 let immediateRefCount = 0;
 
 function syncImmediateCounts() {
-  setImmediateCounts(immediateQueue.length, immediateRefCount);
+  setImmediateCounts(immediateCount, immediateRefCount);
 }
 
 class Immediate {
@@ -417,8 +453,9 @@ class Immediate {
     this[asyncIdSymbol] = newAsyncId();
     this[triggerAsyncIdSymbol] = context.asyncId;
     captureStores(this);
+    immediateCount++;
     immediateRefCount++;
-    immediateQueue.push(this);
+    immediateQueue.append(this);
     syncImmediateCounts();
   }
 
@@ -454,52 +491,73 @@ function setImmediate(callback, ...args) {
   return new Immediate(callback, args.length ? args : undefined);
 }
 
+// Anything but a pending Immediate is ignored. (Node v20 would also unlink and mark destroyed a
+// Timeout given here, cancelling it and miscounting immediates; later versions ignore it.)
 function clearImmediate(immediate) {
-  if (!immediate || immediate._destroyed) return;
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   immediate._destroyed = true;
+  immediateCount--;
   if (immediate[kRefed]) immediateRefCount--;
+  immediate[kRefed] = null;
   immediate._onImmediate = null;
-  const i = immediateQueue.indexOf(immediate);
-  if (i !== -1) immediateQueue.splice(i, 1);
+  immediateQueue.remove(immediate);
   syncImmediateCounts();
 }
 
+// Each immediate is followed by the nextTick queue and promise jobs, still in its context.
+// When a callback or one of its ticks throws and 'uncaughtException' handles it, the ticks left
+// over wait until after the next immediate, as in node, which leaves its loop on the exception
+// and re-enters it for the rest of the batch; when the thrower was the last of its batch, that
+// re-entry runs the immediates queued meanwhile at once, so Lode does too.
 function processImmediates() {
-  const queue = immediateQueue;
-  immediateQueue = [];
-  for (let i = 0; i < queue.length; i++) {
-    const immediate = queue[i];
-    if (immediate._destroyed) continue;
+  let immediate = takeImmediateBatch();
+  while (immediate !== null) {
+    // clearImmediate unlinks what it clears, also from the batch being run; this is a guard.
+    if (immediate._destroyed) {
+      immediate = immediate._idleNext;
+      continue;
+    }
     immediate._destroyed = true;
+    immediateCount--;
     if (immediate[kRefed]) immediateRefCount--;
     // As in node, a run immediate reports hasRef() === false.
     immediate[kRefed] = null;
-    syncImmediateCountsAfterRun(queue, i);
+    syncImmediateCounts();
     const outerId = context.asyncId;
     const outerTrigger = context.triggerAsyncId;
     const outerResource = context.resource;
     const outerStores = context.stores;
     enterResource(immediate);
+    let threw = false;
     try {
       const argv = immediate._argv;
       if (argv === undefined) immediate._onImmediate();
       else Reflect.apply(immediate._onImmediate, immediate, argv);
     } catch (err) {
+      threw = true;
       fatal(err);
     }
-    ticks().runNextTicks();
+    immediate._onImmediate = null;
+    if (!threw) {
+      try {
+        ticks().runNextTicks();
+      } catch (err) {
+        fatal(err);
+      }
+    }
     context.asyncId = outerId;
     context.triggerAsyncId = outerTrigger;
     context.resource = outerResource;
     context.stores = outerStores;
+    immediate = immediate._idleNext;
+    if (threw && immediate === null) immediate = takeImmediateBatch();
   }
-  syncImmediateCounts();
 }
 
-function syncImmediateCountsAfterRun(queue, i) {
-  let pending = immediateQueue.length;
-  for (let j = i + 1; j < queue.length; j++) if (!queue[j]._destroyed) pending++;
-  setImmediateCounts(pending, immediateRefCount);
+function takeImmediateBatch() {
+  const head = immediateQueue.head;
+  immediateQueue.head = immediateQueue.tail = null;
+  return head;
 }
 
 // util.promisify(setTimeout) and util.promisify(setImmediate) are the timers/promises forms.

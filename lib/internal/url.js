@@ -3,19 +3,13 @@
 // file-URL helpers. Written against https://url.spec.whatwg.org/; node v20 is the reference
 // for everything the standard leaves to the host (errors, inspection, property layout).
 
-const {
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_MISSING_ARGS,
-    ERR_INVALID_THIS,
-    ERR_INVALID_TUPLE,
-    ERR_ARG_NOT_ITERABLE,
-    ERR_INVALID_FILE_URL_HOST,
-    ERR_INVALID_FILE_URL_PATH,
-    ERR_INVALID_URL_SCHEME,
-  },
-} = require('internal/errors');
+// URL and URLSearchParams are globals set up at start-up, so internal/errors is loaded only
+// when the first error is thrown.
+let errorCodes;
+function codes() {
+  if (errorCodes === undefined) errorCodes = require('internal/errors').codes;
+  return errorCodes;
+}
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -145,8 +139,16 @@ function utf8Decode(bytes) {
   return out;
 }
 
+// `%XX` for each byte, filled in as bytes are first encoded.
 const HEX_BYTE = [];
-for (let i = 0; i < 256; i++) HEX_BYTE.push(`%${i < 16 ? '0' : ''}${i.toString(16).toUpperCase()}`);
+function hexByte(byte) {
+  let text = HEX_BYTE[byte];
+  if (text === undefined) {
+    text = `%${byte < 16 ? '0' : ''}${byte.toString(16).toUpperCase()}`;
+    HEX_BYTE[byte] = text;
+  }
+  return text;
+}
 
 // Percent-encode sets, as tables over ASCII; code points above U+007E are always encoded.
 function makeSet(base, extra) {
@@ -171,7 +173,7 @@ function percentEncodeCodePoint(cp, set) {
   if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
   const bytes = utf8Bytes(cp, []);
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]];
+  for (let i = 0; i < bytes.length; i++) out += hexByte(bytes[i]);
   return out;
 }
 
@@ -710,26 +712,35 @@ function bidiClass(cp) {
   return i === -1 ? 'l' : table.values[i];
 }
 
-const ARABIC_RIGHT_JOINING = new RegExp(`[${[
-  '\\u0622-\\u0625\\u0627\\u0629\\u062f-\\u0632\\u0648\\u0671-\\u0673\\u0675-\\u0677\\u0688-\\u0699',
-  '\\u06c0\\u06c3-\\u06cb\\u06cd\\u06cf\\u06d2\\u06d3\\u06d5\\u06ee\\u06ef\\u0710\\u0715-\\u0719',
-  '\\u071e\\u0728\\u072a\\u072c\\u072f\\u074d\\u0759-\\u075b\\u076b\\u076c\\u0771\\u0773\\u0774',
-  '\\u0778\\u0779\\u0870-\\u0882\\u088e\\u08aa-\\u08ac\\u08ae\\u08b1\\u08b2\\u08b9',
-].join('')}]`, 'u');
-const JOINING_SCRIPT_LETTER = new RegExp(`[${[
-  'Arabic', 'Syriac', 'Nko', 'Mongolian', 'Mandaic',
-  'Phags_Pa', 'Manichaean', 'Adlam', 'Hanifi_Rohingya', 'Sogdian',
-  'Psalter_Pahlavi',
-].map((script) => `\\p{Script=${script}}`).join('')}]`, 'u');
+// Built on first use: only internationalized domain names need them.
+let joiningPatterns;
+function getJoiningPatterns() {
+  if (joiningPatterns !== undefined) return joiningPatterns;
+  const arabicRightJoining = new RegExp(`[${[
+    '\\u0622-\\u0625\\u0627\\u0629\\u062f-\\u0632\\u0648\\u0671-\\u0673\\u0675-\\u0677\\u0688-\\u0699',
+    '\\u06c0\\u06c3-\\u06cb\\u06cd\\u06cf\\u06d2\\u06d3\\u06d5\\u06ee\\u06ef\\u0710\\u0715-\\u0719',
+    '\\u071e\\u0728\\u072a\\u072c\\u072f\\u074d\\u0759-\\u075b\\u076b\\u076c\\u0771\\u0773\\u0774',
+    '\\u0778\\u0779\\u0870-\\u0882\\u088e\\u08aa-\\u08ac\\u08ae\\u08b1\\u08b2\\u08b9',
+  ].join('')}]`, 'u');
+  const joiningScriptLetter = new RegExp(`[${[
+    'Arabic', 'Syriac', 'Nko', 'Mongolian', 'Mandaic',
+    'Phags_Pa', 'Manichaean', 'Adlam', 'Hanifi_Rohingya', 'Sogdian',
+    'Psalter_Pahlavi',
+  ].map((script) => `\\p{Script=${script}}`).join('')}]`, 'u');
+  joiningPatterns = { arabicRightJoining, joiningScriptLetter };
+  return joiningPatterns;
+}
 
 // Joining_Type R or D (approximated: letters of the joining scripts are dual-joining unless
 // they are known to be right-joining).
 function joinsRight(ch) {
-  return ARABIC_RIGHT_JOINING.test(ch) || (JOINING_SCRIPT_LETTER.test(ch) && /\p{L}/u.test(ch));
+  const { arabicRightJoining, joiningScriptLetter } = getJoiningPatterns();
+  return arabicRightJoining.test(ch) || (joiningScriptLetter.test(ch) && /\p{L}/u.test(ch));
 }
 
 function joinsLeft(ch) {
-  return !ARABIC_RIGHT_JOINING.test(ch) && JOINING_SCRIPT_LETTER.test(ch) && /\p{L}/u.test(ch);
+  const { arabicRightJoining, joiningScriptLetter } = getJoiningPatterns();
+  return !arabicRightJoining.test(ch) && joiningScriptLetter.test(ch) && /\p{L}/u.test(ch);
 }
 
 // The validity criteria of UTS #46 for one mapped, normalized label, as node (ada) applies
@@ -1596,15 +1607,15 @@ class URLSearchParams {
       if (method === this[Symbol.iterator] && #list in init) {
         this.#list = init.#list.map((pair) => [pair[0], pair[1]]);
       } else if (method != null) {
-        if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
+        if (typeof method !== 'function') throw new (codes().ERR_ARG_NOT_ITERABLE)('Query pairs');
         for (const pair of init) {
           if ((typeof pair !== 'object' && typeof pair !== 'function') || pair === null ||
               typeof pair[Symbol.iterator] !== 'function') {
-            throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+            throw new (codes().ERR_INVALID_TUPLE)('Each query pair', '[name, value]');
           }
           const converted = [];
           for (const element of pair) converted.push(toUSVString(element));
-          if (converted.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          if (converted.length !== 2) throw new (codes().ERR_INVALID_TUPLE)('Each query pair', '[name, value]');
           this.#list.push(converted);
         }
       } else {
@@ -1645,14 +1656,14 @@ class URLSearchParams {
 
   append(name, value) {
     checkParams(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    if (arguments.length < 2) throw new (codes().ERR_MISSING_ARGS)('name', 'value');
     this.#list.push([toUSVString(name), toUSVString(value)]);
     this.#update();
   }
 
   delete(name, value = undefined) {
     checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('name');
     name = toUSVString(name);
     if (value !== undefined) {
       value = toUSVString(value);
@@ -1665,7 +1676,7 @@ class URLSearchParams {
 
   get(name) {
     checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('name');
     name = toUSVString(name);
     for (const pair of this.#list) if (pair[0] === name) return pair[1];
     return null;
@@ -1673,7 +1684,7 @@ class URLSearchParams {
 
   getAll(name) {
     checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('name');
     name = toUSVString(name);
     const out = [];
     for (const pair of this.#list) if (pair[0] === name) out.push(pair[1]);
@@ -1682,7 +1693,7 @@ class URLSearchParams {
 
   has(name, value = undefined) {
     checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('name');
     name = toUSVString(name);
     if (value !== undefined) {
       value = toUSVString(value);
@@ -1693,7 +1704,7 @@ class URLSearchParams {
 
   set(name, value) {
     checkParams(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    if (arguments.length < 2) throw new (codes().ERR_MISSING_ARGS)('name', 'value');
     name = toUSVString(name);
     value = toUSVString(value);
     const list = [];
@@ -1725,7 +1736,7 @@ class URLSearchParams {
 
   forEach(callback, thisArg = undefined) {
     checkParams(this);
-    if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    if (typeof callback !== 'function') throw new (codes().ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
     for (let i = 0; i < this.#list.length; i++) {
       const pair = this.#list[i];
       callback.call(thisArg, pair[1], pair[0], this);
@@ -1764,7 +1775,7 @@ class URLSearchParams {
 }
 
 function checkParams(self) {
-  if (!isURLSearchParams(self)) throw new ERR_INVALID_THIS('URLSearchParams');
+  if (!isURLSearchParams(self)) throw new (codes().ERR_INVALID_THIS)('URLSearchParams');
 }
 
 Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
@@ -1799,7 +1810,7 @@ class URLSearchParamsIterator {
 
   static check(self) {
     if (self === null || typeof self !== 'object' || !(#target in self)) {
-      throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+      throw new (codes().ERR_INVALID_THIS)('URLSearchParamsIterator');
     }
   }
 
@@ -1875,7 +1886,7 @@ class URL {
       this.#url = base;
       return;
     }
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
     input = toStr(input);
     if (base !== undefined) base = toStr(base);
     const record = parseURL(input, base);
@@ -2088,7 +2099,7 @@ class URL {
   }
 
   static parse(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
     input = toStr(input);
     if (base !== undefined) base = toStr(base);
     const record = parseURL(input, base);
@@ -2097,7 +2108,7 @@ class URL {
   }
 
   static canParse(url, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
     url = toStr(url);
     if (base !== undefined) base = toStr(base);
     return parseURL(url, base) !== FAILURE;
@@ -2105,11 +2116,11 @@ class URL {
 
   static createObjectURL(obj) {
     // There is no Blob in Lode yet, so nothing is a valid argument.
-    throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    throw new (codes().ERR_INVALID_ARG_TYPE)('obj', 'Blob', obj);
   }
 
   static revokeObjectURL(url) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
   }
 }
 
@@ -2133,7 +2144,7 @@ function isURL(self) {
 }
 
 function domainToASCII(domain) {
-  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
+  if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('domain');
   domain = toStr(domain);
   if (domain === '') return '';
   // node sets the hostname of a special URL and reads it back.
@@ -2143,7 +2154,7 @@ function domainToASCII(domain) {
 }
 
 function domainToUnicode(domain) {
-  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
+  if (arguments.length < 1) throw new (codes().ERR_MISSING_ARGS)('domain');
   domain = toStr(domain);
   if (domain === '') return '';
   const record = basicParse('ws://x', null);
@@ -2162,13 +2173,13 @@ function decodeURIComponentV8(str) {
 }
 
 function getPathFromURLPosix(url) {
-  if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform);
+  if (url.hostname !== '') throw new (codes().ERR_INVALID_FILE_URL_HOST)(process.platform);
   const pathname = url.pathname;
   for (let n = 0; n < pathname.length; n++) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if (pathname[n + 1] === '2' && third === 0x66) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+        throw new (codes().ERR_INVALID_FILE_URL_PATH)('must not include encoded / characters');
       }
     }
   }
@@ -2182,7 +2193,7 @@ function getPathFromURLWin32(url) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if ((pathname[n + 1] === '2' && third === 0x66) || (pathname[n + 1] === '5' && third === 0x63)) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded \\ or / characters');
+        throw new (codes().ERR_INVALID_FILE_URL_PATH)('must not include encoded \\ or / characters');
       }
     }
   }
@@ -2190,7 +2201,7 @@ function getPathFromURLWin32(url) {
   if (hostname !== '') return `\\\\${domainToUnicode(hostname)}${pathname}`;
   const letter = pathname.codePointAt(1) | 0x20;
   if (letter < 0x61 || letter > 0x7a || pathname[2] !== ':') {
-    throw new ERR_INVALID_FILE_URL_PATH('must be absolute');
+    throw new (codes().ERR_INVALID_FILE_URL_PATH)('must be absolute');
   }
   return pathname.slice(1);
 }
@@ -2198,8 +2209,8 @@ function getPathFromURLWin32(url) {
 function fileURLToPath(path, options = undefined) {
   const windows = options?.windows ?? process.platform === 'win32';
   if (typeof path === 'string') path = new URL(path);
-  else if (!isURL(path)) throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);
-  if (path.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
+  else if (!isURL(path)) throw new (codes().ERR_INVALID_ARG_TYPE)('path', ['string', 'URL'], path);
+  if (path.protocol !== 'file:') throw new (codes().ERR_INVALID_URL_SCHEME)('file');
   return windows ? getPathFromURLWin32(path) : getPathFromURLPosix(path);
 }
 
@@ -2209,7 +2220,7 @@ const PATH_CHARS_TO_ENCODE = /[\t\n\r %#?[\]^|~\\]/g;
 function encodePathChars(filepath, windows) {
   return filepath.replace(PATH_CHARS_TO_ENCODE, (c) => {
     if (c === '\\' && windows) return c;
-    return HEX_BYTE[c.charCodeAt(0)];
+    return hexByte(c.charCodeAt(0));
   });
 }
 
@@ -2227,7 +2238,7 @@ function resolveWin32(filepath) {
 }
 
 function pathToFileURL(filepath, options = undefined) {
-  if (typeof filepath !== 'string') throw new ERR_INVALID_ARG_TYPE('path', 'string', filepath);
+  if (typeof filepath !== 'string') throw new (codes().ERR_INVALID_ARG_TYPE)('path', 'string', filepath);
   const windows = options?.windows ?? process.platform === 'win32';
   if (windows && filepath.startsWith('\\\\')) {
     // A UNC path, \\server\share\resource (or \\?\UNC\server\share\resource).
@@ -2235,10 +2246,10 @@ function pathToFileURL(filepath, options = undefined) {
     const prefixLength = filepath.startsWith('\\\\?\\UNC\\') ? 8 : 2;
     const hostnameEndIndex = filepath.indexOf('\\', prefixLength);
     if (hostnameEndIndex === -1) {
-      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Missing UNC resource path');
+      throw new (codes().ERR_INVALID_ARG_VALUE)('path', filepath, 'Missing UNC resource path');
     }
     if (hostnameEndIndex === 2) {
-      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Empty UNC servername');
+      throw new (codes().ERR_INVALID_ARG_VALUE)('path', filepath, 'Empty UNC servername');
     }
     outURL.hostname = domainToASCII(filepath.slice(prefixLength, hostnameEndIndex));
     outURL.pathname = encodePathChars(filepath.slice(hostnameEndIndex).replace(/\\/g, '/'), windows);

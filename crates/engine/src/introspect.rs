@@ -10,7 +10,7 @@ use mozjs::jsval::{Int32Value, ObjectValue, UndefinedValue};
 use mozjs::rooted;
 
 use crate::args::{Args, Binding, Op, OpResult, Thrown};
-use crate::engine::{take_rejections, RejectionKind};
+use crate::engine::{drop_rejections, take_rejections, RejectionKind};
 
 pub(crate) fn install(b: &mut Binding) {
     b.op::<CompileFunction>()
@@ -197,8 +197,9 @@ impl Op for TakeRejections {
             }));
         }
         // `list` keeps the promises rooted until they are in the array.
-        let arr = unsafe { new_array(args, &vals)? };
-        drop(list);
+        let arr = unsafe { new_array(args, &vals) };
+        drop_rejections(list);
+        let arr = arr?;
         args.call.rval().set(ObjectValue(arr));
         Ok(())
     }
