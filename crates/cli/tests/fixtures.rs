@@ -71,25 +71,9 @@ fn run_fixture(path: &Path, gc_stress: bool) -> Result<(), String> {
         cmd.env("LODE_GC_STRESS", "1");
     }
     // `<name>.js.stdin`, when present, is fed to the script through a pipe.
-    let output = match std::fs::read(with_ext(".stdin")) {
-        Ok(input) => {
-            use std::io::Write;
-            cmd.stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped());
-            let mut child = cmd.spawn().map_err(|e| format!("running lode: {e}"))?;
-            let mut stdin = child.stdin.take().unwrap();
-            let writer = std::thread::spawn(move || {
-                let _ = stdin.write_all(&input);
-            });
-            let out = child
-                .wait_with_output()
-                .map_err(|e| format!("running lode: {e}"))?;
-            let _ = writer.join();
-            out
-        }
-        Err(_) => cmd.output().map_err(|e| format!("running lode: {e}"))?,
-    };
+    let input = std::fs::read(with_ext(".stdin")).ok();
+    let output = run_with_time_limit(cmd, input, FIXTURE_TIME_LIMIT)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let code = output.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
     if output.stdout != expected_out {
@@ -112,6 +96,65 @@ fn run_fixture(path: &Path, gc_stress: bool) -> Result<(), String> {
             String::from_utf8_lossy(&output.stderr)
         ))
     }
+}
+
+/// A fixture that runs longer than this (debug build, GC stress included) has hung.
+const FIXTURE_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(240);
+
+/// Runs `cmd` with `input` on stdin (or none), collecting its output; kills it after `limit`.
+fn run_with_time_limit(
+    mut cmd: Command,
+    input: Option<Vec<u8>>,
+    limit: std::time::Duration,
+) -> Result<std::process::Output, String> {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("running lode: {e}"))?;
+    let writer = child.stdin.take().map(|mut stdin| {
+        let input = input.unwrap_or_default();
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        })
+    });
+    let read_all = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let stdout = read_all(Box::new(child.stdout.take().unwrap()));
+    let stderr = read_all(Box::new(child.stderr.take().unwrap()));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child
+            .try_wait()
+            .map_err(|e| format!("waiting for lode: {e}"))?
+        {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("still running after {} s: killed", limit.as_secs()));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    Ok(std::process::Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
 }
 
 fn run_all(gc_stress: bool) {
