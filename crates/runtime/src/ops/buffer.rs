@@ -62,16 +62,29 @@ pub fn utf8_len_latin1(s: &[u8]) -> usize {
 /// 3 bytes), minus 2 for every high+low surrogate pair (4 bytes, not 3 + 3). Both sums are plain
 /// loops the compiler vectorizes.
 pub fn utf8_len_utf16(s: &[u16]) -> usize {
-    let units: usize = s
-        .iter()
-        .map(|&u| 1 + (u >= 0x80) as usize + (u >= 0x800) as usize)
-        .sum();
-    let pairs: usize = s
-        .iter()
-        .zip(s.iter().skip(1))
-        .map(|(&a, &b)| ((a & 0xFC00) == 0xD800 && (b & 0xFC00) == 0xDC00) as usize)
-        .sum();
-    units - 2 * pairs
+    // Every unit counted alone (1, 2 or 3 bytes; a surrogate 3, as U+FFFD would be), in u16
+    // lanes per chunk so that the loop vectorizes (at most 2 extra bytes per unit: 16,384 units
+    // cannot overflow); then each valid surrogate pair, 6 bytes by that count, is 4.
+    let mut total = s.len();
+    let mut surrogates = 0usize;
+    for chunk in s.chunks(16_384) {
+        let mut extra: u16 = 0;
+        let mut surrogate: u16 = 0;
+        for &u in chunk {
+            extra += (u >= 0x80) as u16 + (u >= 0x800) as u16;
+            surrogate += ((u & 0xF800) == 0xD800) as u16;
+        }
+        total += extra as usize;
+        surrogates += surrogate as usize;
+    }
+    if surrogates != 0 {
+        let pairs = s
+            .windows(2)
+            .filter(|w| (w[0] & 0xFC00) == 0xD800 && (w[1] & 0xFC00) == 0xDC00)
+            .count();
+        total -= 2 * pairs;
+    }
+    total
 }
 
 /// UTF-8 of Latin-1 text into `dst`, whole characters only; returns bytes written.
@@ -1214,6 +1227,33 @@ mod tests {
         let mut out = [0u8; 6];
         hex_encode_into(&[0, 0xab, 0xff], &mut out);
         assert_eq!(&out, b"00abff");
+    }
+
+    #[test]
+    fn utf8_length_matches_the_encoding() {
+        // Units of every width, valid and lone surrogates, across chunk boundaries.
+        let mut seed = 12345u32;
+        let mut units = Vec::new();
+        for _ in 0..40_000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            units.push(match (seed >> 16) % 6 {
+                0 => 0x41,
+                1 => 0xE9,
+                2 => 0x65E5,
+                3 => 0xD83D,
+                4 => 0xDE00,
+                _ => (seed >> 8) as u16,
+            });
+        }
+        for len in [0, 1, 2, 3, 16_383, 16_384, 16_385, 40_000] {
+            let s = &units[..len];
+            let mut out = vec![0u8; s.len() * 3];
+            assert_eq!(
+                utf8_len_utf16(s),
+                utf8_write_utf16(s, &mut out),
+                "length {len}"
+            );
+        }
     }
 
     #[test]
