@@ -173,6 +173,12 @@ const messageRewrites = [
   [/^can't convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
   [/^reduce of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
   [/^too much recursion$/, () => 'Maximum call stack size exceeded'],
+  // Syntax errors.
+  [/^expected expression, got end of script$/, () => 'Unexpected end of input'],
+  [/^expected expression, got '(.+)'$/, (m) => `Unexpected token '${m[1]}'`],
+  [/^unexpected token: '(.+)'$/, (m) => `Unexpected token '${m[1]}'`],
+  [/^redeclaration of (?:let|const|class|var|function|formal parameter) (.+)$/, (m) => `Identifier '${m[1]}' has already been declared`],
+  [/^unterminated string literal$/, () => 'Invalid or unexpected token'],
 ];
 
 // JSON.parse errors: SpiderMonkey gives line and column, V8 a position and its own wording.

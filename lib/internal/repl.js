@@ -59,6 +59,45 @@ function installBuiltinGlobals() {
   }
 }
 
+// As node's REPL: an error's stack stops above the input's top level (the REPL machinery below
+// it is not shown), and a SyntaxError shows no frames at all.
+function trimStack(err) {
+  if (err === null || typeof err !== 'object') return;
+  let stack;
+  try {
+    stack = err.stack;
+  } catch {
+    return;
+  }
+  if (typeof stack !== 'string') return;
+  let lines = stack.split('\n');
+  let end = lines.findIndex((line) => /^\s+at .*\(node:internal\/repl:\d+:\d+\)$/.test(line));
+  if (end !== -1) {
+    if (end > 0 && /^\s+at REPL\d+:\d+:\d+$/.test(lines[end - 1])) end--;
+    lines = lines.slice(0, end);
+  }
+  if (err instanceof SyntaxError) lines = lines.filter((line) => !/^\s+at /.test(line));
+  try {
+    err.stack = lines.join('\n');
+  } catch { /* a frozen error keeps its stack */ }
+}
+
+// What node's REPL prints for a thrown value: "Uncaught " before the error's first line (an
+// error without frames loses inspect's brackets), or before the value ("Uncaught:" and a new
+// line when it spans several lines or the error line is too long).
+function uncaughtText(err) {
+  let text = inspect(err, { colors: colors() });
+  if (err instanceof Error && text[0] === '[' && text[text.length - 1] === ']') text = text.slice(1, -1);
+  const lines = text.split(/(?<=\n)/);
+  const header = lines.findIndex((line) => /^\[?([A-Z][a-z0-9_]*)*Error/.test(line));
+  if (header !== -1) {
+    const line = lines[header];
+    lines[header] = line.length <= 80 ? `Uncaught ${line}` : `Uncaught:\n${line}`;
+    return lines.join('');
+  }
+  return lines.length === 1 ? `Uncaught ${text}` : `Uncaught:\n${text}`;
+}
+
 function evaluate(code) {
   counter++;
   let result;
@@ -75,9 +114,8 @@ function evaluate(code) {
   } catch (err) {
     if (isRecoverable(err, code)) return 'more';
     globalThis._error = err;
-    const text = err instanceof Error ? inspect(err, { colors: colors() }) : inspect(err, { colors: colors() });
-    // Frames of the REPL's own top level and of the REPL machinery are not shown, as in node.
-    write(`Uncaught ${text.replace(/\n\s+at (?:REPL\d+:\d+:\d+|[^\n]*node:internal[^\n]*)(?=\n|$)/g, '')}\n`);
+    trimStack(err);
+    write(`${uncaughtText(err)}\n`);
     return 'done';
   }
   Object.defineProperty(globalThis, '_', { value: result, writable: true, configurable: true, enumerable: false });
@@ -180,7 +218,7 @@ function start() {
     'Type ".help" for more information.\n');
   installBuiltinGlobals();
   process.on('uncaughtException', (err) => {
-    write(`Uncaught ${inspect(err, { colors: colors() })}\n`);
+    write(`${uncaughtText(err)}\n`);
   });
   prompt();
 }

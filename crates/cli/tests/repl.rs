@@ -35,3 +35,8 @@ fn run_session(name: &str) {
 fn repl_basic_session() {
     run_session("basic");
 }
+
+#[test]
+fn repl_uncaught_errors() {
+    run_session("errors");
+}
