@@ -9,6 +9,12 @@ module.exports = function setupNode(bindings, loadBuiltin) {
   const { createProcess } = require('internal/process/object');
   const process = createProcess();
   defineAccessorGlobal('process', () => process);
+  // --stack-trace-limit=n (a V8 flag node accepts) sets Error.stackTraceLimit's first value.
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i];
+    const value = arg.startsWith('--stack-trace-limit=') ? arg.slice(20) : arg === '--stack-trace-limit' ? process.execArgv[i + 1] : undefined;
+    if (value !== undefined && value !== '' && !Number.isNaN(Number(value))) Error.stackTraceLimit = Number(value);
+  }
 
   const cjs = require('internal/modules/cjs');
   cjs.setup(loadBuiltin);

@@ -316,6 +316,8 @@ function toNodeFrames(frames) {
       case 'node:internal/process/task_queues|processTicksAndRejections':
         out.push('process.processTicksAndRejections (node:internal/process/task_queues:77:11)');
         return out;
+      case 'node:internal/process/task_queues|runNextTicks':
+        return out;
       case 'node:internal/process/task_queues|drainMicrotasks':
         out.push('process.processTicksAndRejections (node:internal/process/task_queues:95:5)');
         return out;

@@ -21,6 +21,9 @@ Options:
   -p, --print script         evaluate script and print the result
   -r, --require module       module to preload (may be repeated)
   -i, --interactive          start the REPL even if stdin is not a terminal
+  --stack-trace-limit=n       frames in error stacks (Error.stackTraceLimit, default 10)
+  --async-stack-traces       record `at async fn` frames for errors thrown after an await
+                             (off by default: it makes every await several times slower)
   -v, --version              print the Node.js version Lode is compatible with
   -h, --help                 print this help
   --                         end of options
@@ -110,6 +113,7 @@ fn main() {
     let mut preload = Vec::new();
     let mut eval: Option<(String, bool)> = None;
     let mut interactive = false;
+    let mut async_stack_traces = false;
     let mut script: Option<String> = None;
     let mut rest: Vec<String> = Vec::new();
     let mut i = 1;
@@ -164,6 +168,8 @@ fn main() {
             }
             "-r" | "--require" => preload.push(value(&mut i)),
             "-i" | "--interactive" => interactive = true,
+            "--async-stack-traces" => async_stack_traces = true,
+            "--no-async-stack-traces" => async_stack_traces = false,
             n if is_ignored_flag(n) => {
                 if inline.is_none() && takes_value(n) {
                     i += 1;
@@ -206,6 +212,7 @@ fn main() {
         argv0,
         exec_path,
         preload,
+        async_stack_traces,
     });
     std::process::exit(code);
 }

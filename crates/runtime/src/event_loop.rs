@@ -44,6 +44,8 @@ pub struct RunOptions {
     pub exec_path: String,
     /// Modules to preload (`-r`).
     pub preload: Vec<String>,
+    /// `--async-stack-traces`: `at async fn` frames in stacks, at a cost on every `await`.
+    pub async_stack_traces: bool,
 }
 
 /// Something that finished outside JS and must be delivered on the JS thread.
@@ -389,6 +391,7 @@ fn tune_malloc() {
 pub fn run(options: RunOptions) -> i32 {
     tune_malloc();
     let mut engine = Engine::new();
+    engine.set_async_stack_traces(options.async_stack_traces);
     if std::env::var("LODE_GC_STRESS").is_ok_and(|v| v == "1") {
         engine.stress_gc(true);
     }

@@ -69,9 +69,11 @@ function drainMicrotasks() {
   runMicrotasks();
 }
 
-// Called by the event loop after every callback.
+// Called by the event loop after every callback. With no ticks queued node drains the
+// microtasks from C++, so their stacks show no frame of this file: runMicrotasks is called
+// directly here (stack traces end at runNextTicks, which shows nothing).
 function runNextTicks() {
-  if (!hasTickScheduled() && !hasRejectionsToWarn()) drainMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionsToWarn()) runMicrotasks();
   if (!hasTickScheduled() && !hasRejectionsToWarn()) return;
   processTicksAndRejections();
 }
