@@ -486,12 +486,20 @@ op!(
             let id = args.number(3)?;
             match fs_nowait::read(fd, len, position) {
                 Now::Done(r) => async_ops::complete_now(id, Output::from_io(r.map(Output::Buf))),
-                Now::Partial(buf) => async_ops::submit(id, move || {
-                    Ok(Output::Buf(fs_nowait::read_rest(fd, buf, position)?))
-                }),
-                Now::Later => async_ops::submit(id, move || {
-                    Ok(Output::Buf(read_new_buf(fd, len, position, false)?))
-                }),
+                Now::Partial(buf) => {
+                    let on_pool = fs_nowait::OnPool::new(fd);
+                    async_ops::submit(id, move || {
+                        let _on_pool = on_pool.in_turn();
+                        Ok(Output::Buf(fs_nowait::read_rest(fd, buf, position)?))
+                    })
+                }
+                Now::Later => {
+                    let on_pool = fs_nowait::OnPool::new(fd);
+                    async_ops::submit(id, move || {
+                        let _on_pool = on_pool.in_turn();
+                        Ok(Output::Buf(read_new_buf(fd, len, position, false)?))
+                    })
+                }
             }
             return Ok(());
         }
@@ -558,7 +566,9 @@ op!(
             }
             Now::Partial(n) => {
                 let rest = data[n..].to_vec();
+                let on_pool = fs_nowait::OnPool::new(fd);
                 async_ops::submit(id, move || {
+                    let _on_pool = on_pool.in_turn();
                     // What was written stays counted when the rest fails, as a blocking write
                     // that stops midway reports it.
                     let at = if position >= 0 { position + n as i64 } else { -1 };
@@ -568,7 +578,9 @@ op!(
             }
             Now::Later => {
                 let data = data.to_vec();
+                let on_pool = fs_nowait::OnPool::new(fd);
                 async_ops::submit(id, move || {
+                    let _on_pool = on_pool.in_turn();
                     write_at(fd, &data, position).map(|n| Output::Number(n as f64))
                 })
             }
@@ -594,11 +606,19 @@ op!(
             Now::Partial(n) => {
                 let rest = data[n..].to_vec();
                 let at = if position >= 0 { position + n as i64 } else { -1 };
-                async_ops::submit(id, move || done(write_all(fd, &rest, at)));
+                let on_pool = fs_nowait::OnPool::new(fd);
+                async_ops::submit(id, move || {
+                    let _on_pool = on_pool.in_turn();
+                    done(write_all(fd, &rest, at))
+                });
             }
             Now::Later => {
                 let data = data.to_vec();
-                async_ops::submit(id, move || done(write_all(fd, &data, position)));
+                let on_pool = fs_nowait::OnPool::new(fd);
+                async_ops::submit(id, move || {
+                    let _on_pool = on_pool.in_turn();
+                    done(write_all(fd, &data, position))
+                });
             }
         }
         Ok(())

@@ -11,9 +11,87 @@
 //! the poll phase of a later loop turn, as node's. Anything else (a cache miss, a pipe with no
 //! data, an error, a request over [`NOW_LIMIT`]) goes to the pool exactly as before, and a
 //! partial transfer on a file continues there, so a read returns what a blocking read returns.
+use std::collections::HashMap;
 use std::io;
+use std::sync::{Condvar, Mutex};
 
 use lode_engine::ByteBuf;
+
+/// Reads and writes of a descriptor that went to the pool, in the order they were issued.
+/// While any is pending, later ones of that descriptor go to the pool behind it instead of being
+/// done at once, and on the pool each waits for its turn: they take effect in the order the
+/// program issued them (two writes at the current position land one after the other, as the
+/// program wrote them), which libuv's pool leaves to chance.
+#[derive(Default)]
+struct FdQueue {
+    next_ticket: u64,
+    /// The oldest ticket not finished: the one whose turn it is.
+    serving: u64,
+    /// Tickets finished out of turn (a job dropped without running).
+    finished: std::collections::BTreeSet<u64>,
+}
+
+static QUEUES: Mutex<Option<HashMap<i32, FdQueue>>> = Mutex::new(None);
+static TURN: Condvar = Condvar::new();
+
+fn queues() -> std::sync::MutexGuard<'static, Option<HashMap<i32, FdQueue>>> {
+    QUEUES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A read or write of `fd` sent to the pool: its place in the descriptor's queue until dropped
+/// (at the end of the job).
+pub struct OnPool {
+    fd: i32,
+    ticket: u64,
+}
+
+impl OnPool {
+    /// Takes the next place in `fd`'s queue (on the JS thread, when the job is submitted).
+    pub fn new(fd: i32) -> OnPool {
+        let mut map = queues();
+        let queue = map.get_or_insert_with(HashMap::new).entry(fd).or_default();
+        let ticket = queue.next_ticket;
+        queue.next_ticket += 1;
+        OnPool { fd, ticket }
+    }
+
+    /// Waits (on the pool thread) until every earlier job of the descriptor has finished.
+    pub fn in_turn(self) -> OnPool {
+        let mut map = queues();
+        while map
+            .as_ref()
+            .and_then(|m| m.get(&self.fd))
+            .is_some_and(|q| q.serving != self.ticket)
+        {
+            map = TURN.wait(map).unwrap_or_else(|e| e.into_inner());
+        }
+        drop(map);
+        self
+    }
+}
+
+impl Drop for OnPool {
+    fn drop(&mut self) {
+        let mut map = queues();
+        if let Some(map) = map.as_mut() {
+            if let Some(queue) = map.get_mut(&self.fd) {
+                queue.finished.insert(self.ticket);
+                while queue.finished.remove(&queue.serving) {
+                    queue.serving += 1;
+                }
+                if queue.serving == queue.next_ticket {
+                    map.remove(&self.fd);
+                }
+            }
+        }
+        TURN.notify_all();
+    }
+}
+
+/// Whether a read or write of `fd` is still pending on the pool.
+fn busy_on_pool(fd: i32) -> bool {
+    queues().as_ref().is_some_and(|m| m.contains_key(&fd))
+}
 
 /// Largest request tried on the JS thread: copying 1 MiB takes well under a millisecond.
 pub const NOW_LIMIT: usize = 1 << 20;
@@ -65,7 +143,7 @@ fn unsupported(errno: i32) -> bool {
 /// Tries to read up to `len` bytes at `position` (the current position when negative) without
 /// waiting. `Partial` carries the bytes read so far; [`read_rest`] finishes them on the pool.
 pub fn read(fd: i32, len: usize, position: i64) -> Now<ByteBuf> {
-    if len > NOW_LIMIT {
+    if len > NOW_LIMIT || busy_on_pool(fd) {
         return Now::Later;
     }
     let mut buf = ByteBuf::with_capacity(len);
@@ -128,7 +206,7 @@ pub fn read_rest(fd: i32, mut buf: ByteBuf, position: i64) -> io::Result<ByteBuf
 /// one write call, or with `all` every byte. `Done` and `Partial` carry the number of bytes
 /// written.
 pub fn write(fd: i32, data: &[u8], position: i64, all: bool) -> Now<usize> {
-    if data.len() > NOW_LIMIT || data.is_empty() {
+    if data.len() > NOW_LIMIT || data.is_empty() || busy_on_pool(fd) {
         return Now::Later;
     }
     let iov = libc::iovec {
@@ -160,6 +238,41 @@ pub fn write(fd: i32, data: &[u8], position: i64, all: bool) -> Now<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pool_jobs_of_a_descriptor_run_in_issue_order() {
+        let fd = 1_000_001; // No real descriptor: only the queue is used.
+        let tickets: Vec<OnPool> = (0..4).map(|_| OnPool::new(fd)).collect();
+        assert!(busy_on_pool(fd));
+        let order = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let mut threads = Vec::new();
+        // Started last first: each still waits for the ones issued before it.
+        for (i, t) in tickets.into_iter().enumerate().rev() {
+            let order = order.clone();
+            threads.push(std::thread::spawn(move || {
+                let _turn = t.in_turn();
+                order.lock().unwrap().push(i);
+            }));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(*order.lock().unwrap(), vec![0, 1, 2, 3]);
+        assert!(!busy_on_pool(fd));
+    }
+
+    #[test]
+    fn a_job_dropped_unrun_does_not_hold_up_the_rest() {
+        let fd = 1_000_002;
+        let first = OnPool::new(fd);
+        let second = OnPool::new(fd);
+        let third = OnPool::new(fd);
+        drop(second);
+        drop(first.in_turn());
+        drop(third.in_turn());
+        assert!(!busy_on_pool(fd));
+    }
     use std::io::Write;
     use std::os::fd::AsRawFd;
 
