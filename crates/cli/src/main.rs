@@ -21,7 +21,7 @@ Options:
   -p, --print script         evaluate script and print the result
   -r, --require module       module to preload (may be repeated)
   -i, --interactive          start the REPL even if stdin is not a terminal
-  --stack-trace-limit=n       frames in error stacks (Error.stackTraceLimit, default 10)
+  --stack-trace-limit=n      frames in error stacks (Error.stackTraceLimit, default 10)
   --async-stack-traces       record `at async fn` frames for errors thrown after an await
                              (off by default: it makes every await several times slower)
   -v, --version              print the Node.js version Lode is compatible with

@@ -94,14 +94,15 @@ pub enum StringChars<'a> {
     Utf16(&'a [u16]),
 }
 
-/// The characters of a linear string read from its header as SpiderMonkey's public inline
-/// accessors do (`JS::shadow::String`: flags and length in one word, then either a pointer to
-/// the characters or the characters themselves). `None` for a rope. Valid until the next GC or
-/// JS call.
 const _: () = assert!(
     std::mem::size_of::<usize>() == 8,
     "JSString headers keep the length in the upper half of the flags word only on 64-bit targets"
 );
+
+/// The characters of a linear string read from its header as SpiderMonkey's public inline
+/// accessors do (`JS::shadow::String`: flags and length in one word, then either a pointer to
+/// the characters or the characters themselves). `None` for a rope. Valid until the next GC or
+/// JS call.
 #[inline]
 unsafe fn header_chars<'a>(s: *mut mozjs::jsapi::JSString) -> Option<StringChars<'a>> {
     use mozjs::jsapi::JS::shadow;
@@ -631,12 +632,6 @@ impl Args {
             self.call.rval().set(ObjectValue(obj));
         }
         Ok(())
-    }
-
-    /// Whether `this` of the call is a string.
-    #[inline]
-    pub fn this_is_string(&self) -> bool {
-        self.call.thisv().is_string()
     }
 
     /// Calls `f` with the characters of the `this` string and string argument `i` (as
