@@ -241,6 +241,11 @@ function createProcess() {
   process.nextTick = require('internal/process/task_queues').nextTick;
   require('internal/process/credentials').installCredentials(process);
   process.dlopen = dlopen;
+  // Node's allow-list for process.binding().
+  const kLegacyBindings = new Set(['async_wrap', 'buffer', 'cares_wrap', 'config', 'constants',
+    'contextify', 'crypto', 'fs', 'fs_event_wrap', 'http_parser', 'icu', 'inspector', 'js_stream',
+    'natives', 'os', 'pipe_wrap', 'process_wrap', 'signal_wrap', 'spawn_sync', 'stream_wrap',
+    'tcp_wrap', 'tls_wrap', 'tty_wrap', 'udp_wrap', 'url', 'util', 'uv', 'v8', 'zlib']);
   process.binding = function binding(name) {
     name = `${name}`;
     if (name === 'util') {
@@ -255,8 +260,29 @@ function createProcess() {
       }
       return legacy;
     }
-    const { ERR_NOT_IMPLEMENTED } = require('internal/errors').codes;
-    throw new ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
+    if (!kLegacyBindings.has(name)) throw new Error(`No such module: ${name}`);
+    // The deprecated (DEP0111) legacy bindings: what old packages read from them (constants,
+    // libuv error names, built-in sources); the rest are objects without Lode's internals.
+    switch (name) {
+      case 'constants': {
+        const { constants: os } = require('os');
+        const { constants: fs } = require('fs');
+        return { os, fs, crypto: {}, zlib: {}, trace: {} };
+      }
+      case 'uv': {
+        const uv = { errname: require('util').getSystemErrorName };
+        for (const [errno, [code]] of require('util').getSystemErrorMap()) uv[`UV_${code}`] = errno;
+        return uv;
+      }
+      case 'natives': {
+        const natives = {};
+        const builtins = internalBinding('builtins');
+        for (const id of builtins.ids) natives[id] = builtins.source(id);
+        return natives;
+      }
+      default:
+        return {};
+    }
   };
   // What keeps the event loop alive, by node's names: pending requests (FSReqCallback, ...),
   // handles (stdio streams on a terminal or pipe), then one 'Timeout' per referenced timer and
