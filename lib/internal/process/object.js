@@ -333,7 +333,19 @@ function createProcess() {
   process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
     return require('internal/process/execution').uncaughtCapture.fn !== null;
   };
-  process.allowedNodeEnvironmentFlags = new Set();
+  // Made on first read, which turns the accessor into a data property (as node's).
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    get() {
+      const value = require('internal/process/environment_flags').allowedNodeEnvironmentFlags();
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
   process.report = { getReport: () => ({ header: { glibcVersionRuntime: '2.36' } }) };
   process.constrainedMemory = () => 0;
   process.availableMemory = () => 0;
