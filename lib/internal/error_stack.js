@@ -166,7 +166,6 @@ const messageRewrites = [
   [/^(.+) has no properties$/, (m) => `Cannot read properties of ${m[1]}`],
   [/^invalid assignment to const '(.+)'$/, () => 'Assignment to constant variable.'],
   [/^can't access lexical declaration '(.+)' before initialization$/, (m) => `Cannot access '${m[1]}' before initialization`],
-  [/^JSON\.parse: unexpected end of data/, () => 'Unexpected end of JSON input'],
   [/^cyclic object value$/, () => 'Converting circular structure to JSON'],
   [/^invalid array length$/, () => 'Invalid array length'],
   [/^can't convert BigInt to number$/, () => 'Cannot mix BigInt and other types, use explicit conversions'],
@@ -180,45 +179,6 @@ const messageRewrites = [
   [/^redeclaration of (?:let|const|class|var|function|formal parameter) (.+)$/, (m) => `Identifier '${m[1]}' has already been declared`],
   [/^unterminated string literal$/, () => 'Invalid or unexpected token'],
 ];
-
-// JSON.parse errors: SpiderMonkey gives line and column, V8 a position and its own wording.
-const jsonPhrases = [
-  [/^expected property name or '}'$/, "Expected property name or '}'"],
-  [/^expected ',' or '}' after property value in object$/, "Expected ',' or '}' after property value"],
-  [/^expected ',' or ']' after array element$/, "Expected ',' or ']' after array element"],
-  [/^expected ':' after property name in object$/, "Expected ':' after property name"],
-  [/^unexpected non-whitespace character after JSON data$/, 'Unexpected non-whitespace character after JSON', ''],
-  [/^end of data when ',' or '\]' was expected$/, "Expected ',' or ']' after array element"],
-  [/^end of data when ',' or '}' was expected$/, "Expected ',' or '}' after property value"],
-  [/^unterminated string$/, 'Unterminated string'],
-  [/^end of data when property name was expected$/, 'Expected double-quoted property name'],
-  [/^end of data after property value in object$/, "Expected ',' or '}' after property value"],
-  [/^bad control character in string literal$/, 'Bad control character in string literal'],
-  [/^unterminated string literal$/, 'Unterminated string'],
-];
-function v8JsonMessage(message, text) {
-  const m = /^JSON\.parse: (.*) at line (\d+) column (\d+) of the JSON data$/.exec(message);
-  if (m === null) return message;
-  if (typeof text === 'string') {
-    const exact = require('internal/json').v8JsonSyntaxMessage(text);
-    if (exact !== undefined) return exact;
-  }
-  if (/^unexpected end of data/.test(m[1]) || /^end of data while reading/.test(m[1])) return 'Unexpected end of JSON input';
-  let position = 0;
-  if (typeof text === 'string') {
-    const lines = text.split('\n');
-    for (let i = 0; i < +m[2] - 1 && i < lines.length; i++) position += lines[i].length + 1;
-    position += +m[3] - 1;
-  }
-  for (const [re, phrase, joiner = ' in JSON'] of jsonPhrases) {
-    if (re.test(m[1])) return `${phrase}${joiner} at position ${position}`;
-  }
-  if (typeof text === 'string' && position < text.length) {
-    const shown = text.length > 10 ? `"${text.slice(0, 10)}"... is not valid JSON` : `"${text}" is not valid JSON`;
-    return `Unexpected token '${text[position]}', ${shown}`;
-  }
-  return message;
-}
 
 function v8Message(message) {
   for (const [re, fn] of messageRewrites) {
@@ -495,4 +455,4 @@ function firstFrame(err) {
   }
 }
 
-module.exports = { install, v8JsonMessage, firstFrame, kModuleWrapperName };
+module.exports = { install, firstFrame, kModuleWrapperName };

@@ -127,22 +127,34 @@ unsafe fn header_chars<'a>(s: *mut mozjs::jsapi::JSString) -> Option<StringChars
     })
 }
 
-/// The characters of a string already made linear; reading them cannot GC. Valid until the next
-/// GC or JS call.
-unsafe fn linear_chars<'a>(cx: *mut JSContext, s: *mut mozjs::jsapi::JSString) -> StringChars<'a> {
+/// The characters of a string, made linear first if it is a rope (which may GC: read other
+/// GC things only after this). `None` when linearizing failed (out of memory, an exception is
+/// pending). Valid until the next GC or JS call.
+unsafe fn linear_chars<'a>(
+    cx: *mut JSContext,
+    s: *mut mozjs::jsapi::JSString,
+) -> Option<StringChars<'a>> {
     let mut len = 0usize;
     if mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(s) {
         let chars = mozjs::jsapi::JS_GetLatin1StringCharsAndLength(cx, ptr::null(), s, &mut len);
-        if chars.is_null() || len == 0 {
-            return StringChars::Latin1(&[]);
+        if chars.is_null() {
+            return None;
         }
-        StringChars::Latin1(std::slice::from_raw_parts(chars, len))
+        Some(StringChars::Latin1(if len == 0 {
+            &[]
+        } else {
+            std::slice::from_raw_parts(chars, len)
+        }))
     } else {
         let chars = mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(cx, ptr::null(), s, &mut len);
-        if chars.is_null() || len == 0 {
-            return StringChars::Utf16(&[]);
+        if chars.is_null() {
+            return None;
         }
-        StringChars::Utf16(std::slice::from_raw_parts(chars, len))
+        Some(StringChars::Utf16(if len == 0 {
+            &[]
+        } else {
+            std::slice::from_raw_parts(chars, len)
+        }))
     }
 }
 
@@ -297,37 +309,8 @@ impl Args {
         if !v.is_string() {
             return None;
         }
-        unsafe {
-            let s = v.to_string();
-            let mut len = 0usize;
-            if mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(s) {
-                let chars = mozjs::jsapi::JS_GetLatin1StringCharsAndLength(
-                    self.cx,
-                    ptr::null(),
-                    s,
-                    &mut len,
-                );
-                if chars.is_null() {
-                    return None;
-                }
-                Some(f(StringChars::Latin1(std::slice::from_raw_parts(
-                    chars, len,
-                ))))
-            } else {
-                let chars = mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(
-                    self.cx,
-                    ptr::null(),
-                    s,
-                    &mut len,
-                );
-                if chars.is_null() {
-                    return None;
-                }
-                Some(f(StringChars::Utf16(std::slice::from_raw_parts(
-                    chars, len,
-                ))))
-            }
-        }
+        // SAFETY: a live string in a rooted argument slot.
+        unsafe { linear_chars(self.cx, v.to_string()).map(f) }
     }
 
     /// Calls `f` with string argument `s`'s characters (as [`Args::with_string_chars`]) and the
@@ -341,36 +324,14 @@ impl Args {
         b: usize,
         f: impl FnOnce(StringChars<'_>, &mut [u8]) -> R,
     ) -> Option<R> {
-        let sv = self.raw(s);
-        let bv = self.raw(b);
-        if !sv.is_string() || !bv.is_object() {
+        if !self.raw(s).is_string() || !self.raw(b).is_object() {
             return None;
         }
         unsafe {
-            let str = sv.to_string();
-            let mut len = 0usize;
-            let latin1 = mozjs::jsapi::JS_DeprecatedStringHasLatin1Chars(str);
-            let chars: *const std::ffi::c_void = if latin1 {
-                mozjs::jsapi::JS_GetLatin1StringCharsAndLength(self.cx, ptr::null(), str, &mut len)
-                    as *const _
-            } else {
-                mozjs::jsapi::JS_GetTwoByteStringCharsAndLength(self.cx, ptr::null(), str, &mut len)
-                    as *const _
-            };
-            if chars.is_null() {
-                return None;
-            }
-            // The view's data is looked up only now: linearizing the string may have moved it.
-            let (data, blen) = view_data(bv)?;
-            let bytes = slice_mut(data, blen);
-            let sc = if len == 0 {
-                StringChars::Latin1(&[])
-            } else if latin1 {
-                StringChars::Latin1(std::slice::from_raw_parts(chars as *const u8, len))
-            } else {
-                StringChars::Utf16(std::slice::from_raw_parts(chars as *const u16, len))
-            };
-            Some(f(sc, bytes))
+            let sc = linear_chars(self.cx, self.raw(s).to_string())?;
+            // The view is read only now: linearizing the string may have moved it.
+            let (data, blen) = view_data(self.raw(b))?;
+            Some(f(sc, slice_mut(data, blen)))
         }
     }
 
@@ -661,11 +622,14 @@ impl Args {
                     return Err(Thrown);
                 }
             }
-            let (a, b) = (
+            // Both are linear now: reading either's characters cannot GC.
+            match (
                 linear_chars(self.cx, self.call.thisv().get().to_string()),
                 linear_chars(self.cx, self.raw(i).to_string()),
-            );
-            Ok(Some(f(a, b)))
+            ) {
+                (Some(a), Some(b)) => Ok(Some(f(a, b))),
+                _ => Err(Thrown),
+            }
         }
     }
 

@@ -468,7 +468,6 @@ impl Engine {
             .expect("spawning the memory watchdog");
     }
 
-    /// Installs the engine-level natives (introspection, function compilation) on `binding`.
     /// Whether promise jobs record the stack that queued them, which gives errors thrown after
     /// an `await` their `at async fn` frames. SpiderMonkey captures that stack on every promise
     /// reaction (V8 rebuilds it only when an error is made), which made `await` four times
@@ -477,6 +476,7 @@ impl Engine {
         unsafe { (*mozjs::jsapi::JS::ContextOptionsRef(self.cx)).set_asyncStack_(on) }
     }
 
+    /// Installs the engine-level natives (introspection, function compilation) on `binding`.
     pub fn install_natives(&mut self, binding: &mut crate::Binding) {
         crate::introspect::install(binding);
     }

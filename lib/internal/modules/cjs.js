@@ -37,8 +37,9 @@ function readPackage(dir) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    // What node's CommonJS loader reports (its ES module loader uses ERR_INVALID_PACKAGE_CONFIG).
-    const err = new Error(`Error parsing ${jsonPath}: ${require('internal/error_stack').v8JsonMessage(e.message, text)}`);
+    // What node's CommonJS loader reports (its ES module loader uses ERR_INVALID_PACKAGE_CONFIG);
+    // JSON.parse already words the message as V8 does.
+    const err = new Error(`Error parsing ${jsonPath}: ${e.message}`);
     err.path = jsonPath;
     throw err;
   }
@@ -562,7 +563,7 @@ Module._extensions['.json'] = function (module, filename) {
   try {
     module.exports = JSON.parse(stripBOM(content));
   } catch (err) {
-    err.message = `${filename}: ${require('internal/error_stack').v8JsonMessage(err.message, stripBOM(content))}`;
+    err.message = `${filename}: ${err.message}`;
     throw err;
   }
 };

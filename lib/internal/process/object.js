@@ -333,16 +333,17 @@ function createProcess() {
   process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
     return require('internal/process/execution').uncaughtCapture.fn !== null;
   };
-  // Made on first read, which turns the accessor into a data property (as node's).
+  // Made on first read; reading or assigning turns the accessor into a data property (as node's).
+  const setAllowedFlags = (target, value) => Object.defineProperty(target, 'allowedNodeEnvironmentFlags', {
+    value, configurable: true, enumerable: true, writable: true,
+  });
   Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
     get() {
       const value = require('internal/process/environment_flags').allowedNodeEnvironmentFlags();
-      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
+      setAllowedFlags(this, value);
       return value;
     },
-    set(value) {
-      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
-    },
+    set(value) { setAllowedFlags(this, value); },
     enumerable: true,
     configurable: true,
   });
